@@ -101,11 +101,11 @@ static c10::optional<at::Generator> gen(ht_generator g) {
 
 HT_API ht_tensor ht_rand(const int64_t* shape, int32_t ndim, ht_generator g, int32_t dtype, int32_t dev, int32_t idx,
                          int32_t rg) {
-    HT_TENSOR(at::rand(ht::dims(shape, ndim), gen(g), ht::options(dtype, dev, idx, rg)))
+    HT_TENSOR(torch::rand(ht::dims(shape, ndim), gen(g), ht::options(dtype, dev, idx, rg)))
 }
 HT_API ht_tensor ht_randn(const int64_t* shape, int32_t ndim, ht_generator g, int32_t dtype, int32_t dev, int32_t idx,
                           int32_t rg) {
-    HT_TENSOR(at::randn(ht::dims(shape, ndim), gen(g), ht::options(dtype, dev, idx, rg)))
+    HT_TENSOR(torch::randn(ht::dims(shape, ndim), gen(g), ht::options(dtype, dev, idx, rg)))
 }
 HT_API ht_tensor ht_randint(int64_t low, int64_t high, const int64_t* shape, int32_t ndim, ht_generator g,
                             int32_t dtype, int32_t dev, int32_t idx) {

@@ -28,17 +28,17 @@ HT_API void* ht_data_ptr(ht_tensor t) { return t->data_ptr(); }
 // ---- creation ---------------------------------------------------------------------------
 
 HT_API ht_tensor ht_empty(const int64_t* shape, int32_t ndim, int32_t dtype, int32_t dev, int32_t idx, int32_t rg) {
-    HT_TENSOR(at::empty(ht::dims(shape, ndim), ht::options(dtype, dev, idx, rg)))
+    HT_TENSOR(torch::empty(ht::dims(shape, ndim), ht::options(dtype, dev, idx, rg)))
 }
 HT_API ht_tensor ht_zeros(const int64_t* shape, int32_t ndim, int32_t dtype, int32_t dev, int32_t idx, int32_t rg) {
-    HT_TENSOR(at::zeros(ht::dims(shape, ndim), ht::options(dtype, dev, idx, rg)))
+    HT_TENSOR(torch::zeros(ht::dims(shape, ndim), ht::options(dtype, dev, idx, rg)))
 }
 HT_API ht_tensor ht_ones(const int64_t* shape, int32_t ndim, int32_t dtype, int32_t dev, int32_t idx, int32_t rg) {
-    HT_TENSOR(at::ones(ht::dims(shape, ndim), ht::options(dtype, dev, idx, rg)))
+    HT_TENSOR(torch::ones(ht::dims(shape, ndim), ht::options(dtype, dev, idx, rg)))
 }
 HT_API ht_tensor ht_full(const int64_t* shape, int32_t ndim, ht_scalar value, int32_t dtype, int32_t dev, int32_t idx,
                          int32_t rg) {
-    HT_TENSOR(at::full(ht::dims(shape, ndim), ht::scalar(value), ht::options(dtype, dev, idx, rg)))
+    HT_TENSOR(torch::full(ht::dims(shape, ndim), ht::scalar(value), ht::options(dtype, dev, idx, rg)))
 }
 HT_API ht_tensor ht_arange(ht_scalar start, ht_scalar end, ht_scalar step, int32_t dtype, int32_t dev, int32_t idx) {
     HT_TENSOR(at::arange(ht::scalar(start), ht::scalar(end), ht::scalar(step), ht::options(dtype, dev, idx)))
