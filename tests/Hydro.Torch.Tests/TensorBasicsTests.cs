@@ -61,6 +61,19 @@ public class TensorBasicsTests
     }
 
     [Fact]
+    public void FactoriesHonourRequiresGrad()
+    {
+        using var scope = torch.NewDisposeScope();
+        Assert.True(torch.zeros([2], requires_grad: true).requires_grad);
+        Assert.True(torch.ones([2], requires_grad: true).requires_grad);
+        Assert.True(torch.full([2], 3.0, requires_grad: true).requires_grad);
+        Assert.True(torch.randn([2], null, requires_grad: true).requires_grad);
+        Assert.True(torch.rand([2], null, requires_grad: true).requires_grad);
+        Assert.True(torch.empty([2], requires_grad: true).is_leaf);
+        Assert.False(torch.zeros([2]).requires_grad);
+    }
+
+    [Fact]
     public void GradModeScopeRestoresPreviousState()
     {
         Assert.True(torch.is_grad_enabled());
