@@ -8,6 +8,9 @@ namespace Hydro.Abstractions.Contracts;
 /// </summary>
 public interface IBackbone : IDisposable
 {
+    /// <summary>The trainable module (parameters, train/eval mode, device moves, state dict).</summary>
+    nn.Module Network { get; }
+
     /// <summary>Physical parameters this backbone needs from a learner; empty for purely neural backbones.</summary>
     ParameterRequest? Parameters { get; }
 
@@ -20,6 +23,9 @@ public interface IBackbone : IDisposable
 /// <summary>Maps inputs to a backbone's physical parameters, scaled into their ranges: [B, T, P, components].</summary>
 public interface IParameterLearner : IDisposable
 {
+    /// <summary>The trainable module.</summary>
+    nn.Module Network { get; }
+
     /// <summary>Produces the parameters for one batch.</summary>
     Tensor Forward(Batch batch, ParameterRequest request);
 }

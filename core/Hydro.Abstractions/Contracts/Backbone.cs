@@ -1,0 +1,63 @@
+using Hydro.Abstractions.Components;
+using Hydro.Torch;
+
+namespace Hydro.Abstractions.Contracts;
+
+/// <summary>
+/// Base class for backbones: keeps the options and context, registers as an <see cref="nn.Module"/>, and checks the
+/// shapes going in and out so that a new backbone only writes <see cref="ForwardCore"/>.
+/// </summary>
+/// <typeparam name="TOptions">The options class named by the component's <see cref="ComponentAttribute"/>.</typeparam>
+public abstract class Backbone<TOptions> : nn.Module, IBackbone
+    where TOptions : class
+{
+    /// <summary>Creates the backbone.</summary>
+    protected Backbone(TOptions options, ComponentContext context)
+        : base(typeof(TOptions).Name)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        Options = options;
+        Context = context;
+    }
+
+    /// <summary>The bound options.</summary>
+    public TOptions Options { get; }
+
+    /// <summary>The experiment's variables, device and generator.</summary>
+    public ComponentContext Context { get; }
+
+    /// <inheritdoc/>
+    public virtual ParameterRequest? Parameters => null;
+
+    /// <inheritdoc/>
+    nn.Module IBackbone.Network => this;
+
+    /// <summary>Checks the batch (and parameters) against the context, runs <see cref="ForwardCore"/> and checks its prediction.</summary>
+    public BackboneOutputs Forward(Batch batch, Tensor? parameters)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Shapes.Require(batch.Dynamic, "batch.Dynamic", batch.Size, batch.Steps, Context.DynamicInputs.Count);
+        if (batch.Static is not null)
+        {
+            Shapes.Require(batch.Static, "batch.Static", batch.Size, Context.StaticInputs.Count);
+        }
+
+        if (Parameters is { } request)
+        {
+            if (parameters is null)
+            {
+                throw new ArgumentException($"{GetType().Name} needs parameters {string.Join(", ", request.Parameters.Select(p => p.Name))} from a learner; set model.learner in the experiment");
+            }
+
+            Shapes.Require(parameters, "parameters", batch.Size, batch.Steps, request.Parameters.Count, request.Components);
+        }
+
+        var outputs = ForwardCore(batch, parameters);
+        Shapes.Require(outputs.Prediction, $"{GetType().Name} prediction", batch.Size, batch.Steps, Context.Targets.Count);
+        return outputs;
+    }
+
+    /// <summary>The model itself: shapes are already checked.</summary>
+    protected abstract BackboneOutputs ForwardCore(Batch batch, Tensor? parameters);
+}
