@@ -22,20 +22,15 @@ public partial class Tensor
         }
     }
 
-    /// <summary>Sum of all elements (integers and bools sum as int64 unless <paramref name="dtype"/> is given).</summary>
-    public Tensor sum(ScalarType? dtype = null) => MathReduce(ReduceOp.Sum, null, false, dtype);
-
-    /// <summary>Sum over <paramref name="dim"/>.</summary>
-    public Tensor sum(long[] dim, bool keepdim = false, ScalarType? dtype = null) => MathReduce(ReduceOp.Sum, dim, keepdim, dtype);
+    /// <summary>Sum over <paramref name="dim"/>, or of all elements when null (integers and bools sum as int64 unless <paramref name="dtype"/> is given).</summary>
+    /// <remarks>There is deliberately no <c>sum(ScalarType)</c> overload: C# would bind <c>sum(0)</c> to it (0 converts to any enum).</remarks>
+    public Tensor sum(long[]? dim = null, bool keepdim = false, ScalarType? dtype = null) => MathReduce(ReduceOp.Sum, dim, keepdim, dtype);
 
     /// <summary>Sum over one dimension.</summary>
     public Tensor sum(long dim, bool keepdim = false, ScalarType? dtype = null) => MathReduce(ReduceOp.Sum, [dim], keepdim, dtype);
 
-    /// <summary>Mean of all elements (floating-point input, or give <paramref name="dtype"/>).</summary>
-    public Tensor mean(ScalarType? dtype = null) => MathReduce(ReduceOp.Mean, null, false, dtype);
-
-    /// <summary>Mean over <paramref name="dim"/>.</summary>
-    public Tensor mean(long[] dim, bool keepdim = false, ScalarType? dtype = null) => MathReduce(ReduceOp.Mean, dim, keepdim, dtype);
+    /// <summary>Mean over <paramref name="dim"/>, or of all elements when null (floating-point input, or give <paramref name="dtype"/>).</summary>
+    public Tensor mean(long[]? dim = null, bool keepdim = false, ScalarType? dtype = null) => MathReduce(ReduceOp.Mean, dim, keepdim, dtype);
 
     /// <summary>Mean over one dimension.</summary>
     public Tensor mean(long dim, bool keepdim = false, ScalarType? dtype = null) => MathReduce(ReduceOp.Mean, [dim], keepdim, dtype);
@@ -104,12 +99,9 @@ public partial class Tensor
     public Tensor argmax(long? dim = null, bool keepdim = false) =>
         From(NativeMethods.ht_arg_min_max(Handle, 1, dim ?? 0, Bool(dim.HasValue), Bool(keepdim)));
 
-    /// <summary>Product of all elements.</summary>
-    public Tensor prod(ScalarType? dtype = null) => From(NativeMethods.ht_prod(Handle, 0, 0, 0, dtype.HasValue ? (int)dtype.Value : -1));
-
-    /// <summary>Product over one dimension.</summary>
-    public Tensor prod(long dim, bool keepdim = false, ScalarType? dtype = null) =>
-        From(NativeMethods.ht_prod(Handle, dim, 1, Bool(keepdim), dtype.HasValue ? (int)dtype.Value : -1));
+    /// <summary>Product over one dimension, or of all elements when <paramref name="dim"/> is null.</summary>
+    public Tensor prod(long? dim = null, bool keepdim = false, ScalarType? dtype = null) =>
+        From(NativeMethods.ht_prod(Handle, dim ?? 0, Bool(dim.HasValue), Bool(keepdim), dtype.HasValue ? (int)dtype.Value : -1));
 
     /// <summary>Cumulative sum along <paramref name="dim"/>.</summary>
     public Tensor cumsum(long dim, ScalarType? dtype = null) => From(NativeMethods.ht_cum(Handle, 0, dim, dtype.HasValue ? (int)dtype.Value : -1));

@@ -3,20 +3,14 @@ namespace Hydro.Torch;
 /// <summary>Reductions and scans as functions (<c>torch.sum(x, [1])</c> …).</summary>
 public static partial class torch
 {
-    /// <inheritdoc cref="Tensor.sum(ScalarType?)"/>
-    public static Tensor sum(Tensor input, ScalarType? dtype = null) => MathIn(input).sum(dtype);
-
     /// <inheritdoc cref="Tensor.sum(long[], bool, ScalarType?)"/>
-    public static Tensor sum(Tensor input, long[] dim, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).sum(dim, keepdim, dtype);
+    public static Tensor sum(Tensor input, long[]? dim = null, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).sum(dim, keepdim, dtype);
 
     /// <inheritdoc cref="Tensor.sum(long, bool, ScalarType?)"/>
     public static Tensor sum(Tensor input, long dim, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).sum(dim, keepdim, dtype);
 
-    /// <inheritdoc cref="Tensor.mean(ScalarType?)"/>
-    public static Tensor mean(Tensor input, ScalarType? dtype = null) => MathIn(input).mean(dtype);
-
     /// <inheritdoc cref="Tensor.mean(long[], bool, ScalarType?)"/>
-    public static Tensor mean(Tensor input, long[] dim, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).mean(dim, keepdim, dtype);
+    public static Tensor mean(Tensor input, long[]? dim = null, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).mean(dim, keepdim, dtype);
 
     /// <inheritdoc cref="Tensor.mean(long, bool, ScalarType?)"/>
     public static Tensor mean(Tensor input, long dim, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).mean(dim, keepdim, dtype);
@@ -69,11 +63,8 @@ public static partial class torch
     /// <inheritdoc cref="Tensor.argmax"/>
     public static Tensor argmax(Tensor input, long? dim = null, bool keepdim = false) => MathIn(input).argmax(dim, keepdim);
 
-    /// <inheritdoc cref="Tensor.prod(ScalarType?)"/>
-    public static Tensor prod(Tensor input, ScalarType? dtype = null) => MathIn(input).prod(dtype);
-
-    /// <inheritdoc cref="Tensor.prod(long, bool, ScalarType?)"/>
-    public static Tensor prod(Tensor input, long dim, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).prod(dim, keepdim, dtype);
+    /// <inheritdoc cref="Tensor.prod"/>
+    public static Tensor prod(Tensor input, long? dim = null, bool keepdim = false, ScalarType? dtype = null) => MathIn(input).prod(dim, keepdim, dtype);
 
     /// <inheritdoc cref="Tensor.cumsum"/>
     public static Tensor cumsum(Tensor input, long dim, ScalarType? dtype = null) => MathIn(input).cumsum(dim, dtype);

@@ -196,8 +196,8 @@ internal static class MathOps
         ["addcdiv"] = (x, p) => [x[0].addcdiv(x[1], x[2], p.S("value"))],
 
         // reductions
-        ["sum"] = (x, p) => [p.Has("dim") ? x[0].sum(p.Dims(), p.Keep, p.DType) : x[0].sum(p.DType)],
-        ["mean"] = (x, p) => [p.Has("dim") ? torch.mean(x[0], p.Dims(), p.Keep, p.DType) : torch.mean(x[0], p.DType)],
+        ["sum"] = (x, p) => [p.Has("dim") ? x[0].sum(p.Dims(), p.Keep, p.DType) : x[0].sum(dtype: p.DType)],
+        ["mean"] = (x, p) => [p.Has("dim") ? torch.mean(x[0], p.Dims(), p.Keep, p.DType) : torch.mean(x[0], dtype: p.DType)],
         ["nansum"] = (x, p) => [x[0].nansum(p.OptDims(), p.Keep)],
         ["nanmean"] = (x, p) => [torch.nanmean(x[0], p.OptDims(), p.Keep)],
         ["std"] = (x, p) => [p.Has("dim") ? x[0].std(p.Dims(), p.Unbiased, p.Keep) : x[0].std(p.Unbiased)],
