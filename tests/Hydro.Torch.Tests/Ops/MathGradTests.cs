@@ -31,6 +31,9 @@ public class MathGradTests
         ["pow_scalar_exponent"] = (x => x[0].pow(2.5), () => [P(2, 3)]),
         ["pow_scalar_base"] = (x => torch.pow(1.7, x[0]), () => [R(2, 3)]),
         ["neg_operator"] = (x => -x[0], () => [R(2, 3)]),
+        ["rsub_method"] = (x => x[0].rsub(2, alpha: 3) + x[0].sub(1, alpha: 0.5), () => [R(2, 3)]),
+        ["clamp_min_max_scalar"] = (x => x[0].clamp_min(0.1) * x[0].clamp_max(-0.5), () => [D(25, 2, 3)]),
+        ["remainder_fmod_scalar"] = (x => x[0].remainder(0.7) + torch.fmod(x[0], 0.9), () => [T([0.31, 1.75, -2.2, 4.1])]),
 
         // unary
         ["exp"] = (x => x[0].exp(), () => [R(2, 3)]),
@@ -65,6 +68,7 @@ public class MathGradTests
         ["clamp_min_only"] = (x => torch.clamp(x[0], min: 0.1), () => [D(12, 3, 4)]),
         ["clamp_tensor_bounds"] = (x => x[0].clamp(x[1], x[2]), () => [D(13, 3, 4), U(-2, -0.05, 4), U(0.05, 2, 3, 1)]),
         ["where_tensors"] = (x => torch.where(x[0] > 0, x[1], x[2]), () => [R(2, 3), R(2, 3), R(3)]),
+        ["where_method"] = (x => x[0].where(x[1] > 0, x[1]) + x[0].where(x[1] < 0, 2.0), () => [R(2, 3), R(3)]),
         ["where_scalar_branch"] = (x => torch.where(x[0] > 0, x[0] * x[0], 0.5) + torch.where(x[0] < 0, 1.0, x[0]), () => [D(14, 2, 3)]),
         ["lerp_scalar"] = (x => x[0].lerp(x[1], 0.3), () => [R(2, 3), R(3)]),
         ["lerp_tensor"] = (x => torch.lerp(x[0], x[1], x[2]), () => [R(2, 3), R(3), U(0, 1, 2, 3)]),
@@ -120,6 +124,8 @@ public class MathGradTests
         ["clamp_"] = (x => x[0].clone().clamp_(-0.5, 0.5), () => [D(23, 2, 3)]),
         ["lerp_"] = (x => x[0].clone().lerp_(x[1], 0.25).lerp_(x[1], x[2]), () => [R(2, 3), R(2, 3), U(0, 1, 3)]),
         ["copy_"] = (x => torch.zeros([2, 3], ScalarType.Float64).copy_(x[0] * 2), () => [R(3)]),
+        ["unary_in_place"] = (x => x[0].clone().sigmoid_() + x[0].clone().tanh_() + x[0].clone().square_() + x[0].clone().relu_(), () => [D(26, 2, 3)]),
+        ["log_reciprocal_"] = (x => x[0].clone().log_() + x[0].clone().reciprocal_(), () => [P(2, 3)]),
         ["neg_abs_"] = (x => x[0].clone().neg_().abs_(), () => [D(24, 2, 3)]),
     };
 
