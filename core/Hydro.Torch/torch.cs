@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Hydro.Torch.Native;
@@ -109,7 +110,7 @@ public static partial class torch
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(data);
-        var span = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetArrayDataReference(data), data.Length);
+        var span = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(data)), data.Length);
         return tensor(span, [data.GetLength(0), data.GetLength(1)], device, requires_grad);
     }
 

@@ -9,13 +9,13 @@ public static partial class nn
         // ---- activations -----------------------------------------------------------------------
 
         /// <summary>max(x, 0).</summary>
-        public static Tensor relu(Tensor input) => Unary(input, NativeMethods.ht_nn_relu);
+        public static Tensor relu(Tensor input) => torch.relu(input);
 
         /// <summary>1 / (1 + e^−x).</summary>
-        public static Tensor sigmoid(Tensor input) => Unary(input, NativeMethods.ht_nn_sigmoid);
+        public static Tensor sigmoid(Tensor input) => torch.sigmoid(input);
 
         /// <summary>Hyperbolic tangent.</summary>
-        public static Tensor tanh(Tensor input) => Unary(input, NativeMethods.ht_nn_tanh);
+        public static Tensor tanh(Tensor input) => torch.tanh(input);
 
         /// <summary>x·sigmoid(x).</summary>
         public static Tensor silu(Tensor input) => Unary(input, NativeMethods.ht_nn_silu);
@@ -34,18 +34,10 @@ public static partial class nn
         }
 
         /// <summary>log(1 + e^(βx)) / β, linear above <paramref name="threshold"/>.</summary>
-        public static Tensor softplus(Tensor input, double beta = 1, double threshold = 20)
-        {
-            ArgumentNullException.ThrowIfNull(input);
-            return Tensor.From(NativeMethods.ht_nn_softplus(input.Handle, beta, threshold));
-        }
+        public static Tensor softplus(Tensor input, double beta = 1, double threshold = 20) => torch.softplus(input, beta, threshold);
 
         /// <summary>x for x &gt; 0, α(e^x − 1) otherwise.</summary>
-        public static Tensor elu(Tensor input, double alpha = 1)
-        {
-            ArgumentNullException.ThrowIfNull(input);
-            return Tensor.From(NativeMethods.ht_nn_elu(input.Handle, alpha));
-        }
+        public static Tensor elu(Tensor input, double alpha = 1) => torch.elu(input, alpha);
 
         /// <summary>x for x ≥ 0, slope·x otherwise.</summary>
         public static Tensor leaky_relu(Tensor input, double negative_slope = 0.01)

@@ -22,13 +22,8 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static unsafe partial IntPtr ht_nn_lstm_states(TensorHandle input, IntPtr h0, IntPtr c0, IntPtr* parameters, int nParams, int hasBiases, long numLayers, double dropout, int train, int batchFirst);
     [LibraryImport(Lib)] internal static partial IntPtr ht_nn_lstm_cell(TensorHandle input, IntPtr h, IntPtr c, TensorHandle wIh, TensorHandle wHh, IntPtr bIh, IntPtr bHh);
 
-    [LibraryImport(Lib)] internal static partial IntPtr ht_nn_relu(TensorHandle x);
-    [LibraryImport(Lib)] internal static partial IntPtr ht_nn_sigmoid(TensorHandle x);
-    [LibraryImport(Lib)] internal static partial IntPtr ht_nn_tanh(TensorHandle x);
     [LibraryImport(Lib)] internal static partial IntPtr ht_nn_silu(TensorHandle x);
     [LibraryImport(Lib)] internal static partial IntPtr ht_nn_gelu(TensorHandle x, int tanhApproximation);
-    [LibraryImport(Lib)] internal static partial IntPtr ht_nn_softplus(TensorHandle x, double beta, double threshold);
-    [LibraryImport(Lib)] internal static partial IntPtr ht_nn_elu(TensorHandle x, double alpha);
     [LibraryImport(Lib)] internal static partial IntPtr ht_nn_leaky_relu(TensorHandle x, double slope);
     [LibraryImport(Lib)] internal static partial IntPtr ht_nn_softmax(TensorHandle x, long dim);
     [LibraryImport(Lib)] internal static partial IntPtr ht_nn_log_softmax(TensorHandle x, long dim);

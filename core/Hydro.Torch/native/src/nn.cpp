@@ -251,17 +251,10 @@ HT_API ht_tensor_list ht_nn_lstm_cell(ht_tensor input, ht_tensor h, ht_tensor c,
 
 // ---- activations ---------------------------------------------------------------------------
 
-HT_API ht_tensor ht_nn_relu(ht_tensor x) { HT_TENSOR(at::relu(*x)) }
-HT_API ht_tensor ht_nn_sigmoid(ht_tensor x) { HT_TENSOR(at::sigmoid(*x)) }
-HT_API ht_tensor ht_nn_tanh(ht_tensor x) { HT_TENSOR(at::tanh(*x)) }
 HT_API ht_tensor ht_nn_silu(ht_tensor x) { HT_TENSOR(at::silu(*x)) }
 HT_API ht_tensor ht_nn_gelu(ht_tensor x, int32_t tanh_approximation) {
     HT_TENSOR(at::gelu(*x, tanh_approximation ? "tanh" : "none"))
 }
-HT_API ht_tensor ht_nn_softplus(ht_tensor x, double beta, double threshold) {
-    HT_TENSOR(at::softplus(*x, beta, threshold))
-}
-HT_API ht_tensor ht_nn_elu(ht_tensor x, double alpha) { HT_TENSOR(at::elu(*x, alpha)) }
 HT_API ht_tensor ht_nn_leaky_relu(ht_tensor x, double slope) { HT_TENSOR(at::leaky_relu(*x, slope)) }
 HT_API ht_tensor ht_nn_softmax(ht_tensor x, int64_t dim) { HT_TENSOR(at::softmax(*x, dim)) }
 HT_API ht_tensor ht_nn_log_softmax(ht_tensor x, int64_t dim) { HT_TENSOR(at::log_softmax(*x, dim)) }

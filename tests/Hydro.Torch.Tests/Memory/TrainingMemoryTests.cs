@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Hydro.Torch.Tests.Memory;
+
+/// <summary>A training loop inside dispose scopes must not leak native memory.</summary>
+public class TrainingMemoryTests
+{
+    private const int WarmupSteps = 1_000;
+    private const int Steps = 10_000;
+
+    [Fact]
+    public void TenThousandLstmStepsKeepResidentMemoryFlat()
+    {
+        using var lstm = new nn.LSTM(4, 16, batch_first: true, generator: torch.Generator(1));
+        using var head = new nn.Linear(16, 1, generator: torch.Generator(2));
+        var optimizer = optim.Adam(lstm.parameters().Concat(head.parameters()), lr: 1e-3);
+        using var x = torch.randn([8, 20, 4], torch.Generator(3));
+        using var y = torch.randn([8, 1], torch.Generator(4));
+
+        long afterWarmup = 0;
+        var leftInScope = 0;
+        for (var step = 1; step <= Steps; step++)
+        {
+            using (var scope = torch.NewDisposeScope())
+            {
+                optimizer.zero_grad();
+                var (output, _) = lstm.call(x);
+                var loss = nn.functional.mse_loss(head.call(output.select(1, -1)), y);
+                loss.backward();
+                optimizer.step();
+                leftInScope = scope.Count;
+            }
+
+            if (step == WarmupSteps)
+            {
+                afterWarmup = ResidentBytes();
+            }
+        }
+
+        var end = ResidentBytes();
+        var growth = (double)(end - afterWarmup) / afterWarmup;
+        Assert.True(leftInScope > 0, "the step created no tensors in its scope: the test measures nothing");
+        Assert.True(growth < 0.05, string.Create(CultureInfo.InvariantCulture,
+            $"resident memory grew {growth:P1} from {afterWarmup / 1e6:F1} MB after {WarmupSteps} steps to {end / 1e6:F1} MB after {Steps}"));
+    }
+
+    /// <summary>VmRSS of this process, after a full garbage collection (managed garbage is not a leak).</summary>
+    private static long ResidentBytes()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kb * 1024;
+    }
+}
