@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Loader;
 
 namespace Hydro.Core.Plugins;
 
@@ -23,12 +24,22 @@ internal static class DependencyFailure
         }
 
         var dependency = file is null ? "(unknown)" : SimpleName(file);
-        var advice = PluginLoadContext.IsShared(dependency)
-            ? $"{dependency} is shared with the host (Hydro.Abstractions, Hydro.Torch, Microsoft.Extensions.* and the .NET "
-                + "runtime always come from Hydro): build the plugin against the version this Hydro ships"
-            : $"put {dependency}.dll beside the plugin or publish it with its dependencies (dotnet publish)";
-        return new PluginLoadException(plugin, $"dependency {dependency} could not be loaded: {cause.Message}; {advice}", exception);
+        return new PluginLoadException(plugin, $"dependency {dependency} could not be loaded: {cause.Message}; {Advice(dependency)}", exception);
     }
+
+    /// <summary>The error for a dependency that resolved to an older version than the plugin was built against.</summary>
+    public static PluginLoadException TooOld(string plugin, AssemblyName wanted, Assembly found)
+    {
+        var dependency = wanted.Name!;
+        var where = AssemblyLoadContext.GetLoadContext(found) == AssemblyLoadContext.Default ? "the host's" : "the plugin's";
+        return new PluginLoadException(plugin, $"dependency {dependency} could not be loaded: the plugin was built against "
+            + $"{dependency} {wanted.Version}, but only {where} {found.GetName().Version} was found ({found.Location}); {Advice(dependency)}");
+    }
+
+    private static string Advice(string dependency) => PluginLoadContext.IsShared(dependency)
+        ? $"{dependency} is shared with the host (Hydro.Abstractions, Hydro.Torch, Microsoft.Extensions.* and the .NET "
+            + "runtime always come from Hydro): build the plugin against the version this Hydro ships"
+        : $"put {dependency}.dll beside the plugin or publish it with its dependencies (dotnet publish)";
 
     private static string? FirstFileName(IEnumerable<Exception?> exceptions) => exceptions
         .Select(e => e switch

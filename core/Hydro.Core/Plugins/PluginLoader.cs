@@ -167,7 +167,7 @@ public sealed class PluginLoader
         {
             var context = new PluginLoadContext(main);
             var assembly = context.LoadFromAssemblyPath(main);
-            LoadReferences(assembly, context);
+            LoadReferences(name, assembly, context);
             return assembly;
         }
         catch (InvalidOperationException e)
@@ -185,7 +185,11 @@ public sealed class PluginLoader
     /// Loads what the plugin references now, not when a method first needs it: a missing dependency is a start-up
     /// error, not a failure in the middle of a run. Walks the plugin's private assemblies; shared ones are the host's.
     /// </summary>
-    private static void LoadReferences(Assembly main, PluginLoadContext context)
+    /// <remarks>
+    /// A dependency missing from the plugin's folder silently falls back to the host's copy, whatever its version;
+    /// an older copy than the plugin was built against is refused here rather than failing later on a missing member.
+    /// </remarks>
+    private static void LoadReferences(string name, Assembly main, PluginLoadContext context)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { main.GetName().Name! };
         var pending = new Stack<Assembly>([main]);
@@ -193,9 +197,18 @@ public sealed class PluginLoader
         {
             foreach (var reference in assembly.GetReferencedAssemblies())
             {
-                if (seen.Add(reference.Name!)
-                    && context.LoadFromAssemblyName(reference) is { } loaded
-                    && System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(loaded) == context)
+                if (!seen.Add(reference.Name!))
+                {
+                    continue;
+                }
+
+                var loaded = context.LoadFromAssemblyName(reference);
+                if (loaded.GetName().Version < reference.Version)
+                {
+                    throw DependencyFailure.TooOld(name, reference, loaded);
+                }
+
+                if (System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(loaded) == context)
                 {
                     pending.Push(loaded);
                 }
