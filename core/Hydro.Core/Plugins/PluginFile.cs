@@ -76,9 +76,16 @@ internal static class PluginFile
     private static bool HasEntryPointAttribute(string path)
     {
         using var pe = new PEReader(File.OpenRead(path));
-        if (!pe.HasMetadata)
+        try
         {
-            return false; // a native library beside the plugin
+            if (!pe.HasMetadata)
+            {
+                return false; // a native library beside the plugin
+            }
+        }
+        catch (BadImageFormatException)
+        {
+            return false; // not a PE file at all
         }
 
         var reader = pe.GetMetadataReader();

@@ -11,10 +11,7 @@ namespace Hydro.Core.Plugins;
 /// <remarks>After the AppWithPlugin sample of dotnet/samples. Not collectible: plugins live as long as the run.</remarks>
 internal sealed class PluginLoadContext : AssemblyLoadContext
 {
-    private static readonly HashSet<string> FrameworkAssemblies = Directory
-        .EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
-        .Select(Path.GetFileNameWithoutExtension)
-        .ToHashSet(StringComparer.OrdinalIgnoreCase)!;
+    private static readonly HashSet<string> FrameworkAssemblies = ListFrameworkAssemblies();
 
     private readonly AssemblyDependencyResolver resolver;
 
@@ -35,6 +32,15 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         assemblyName is "Hydro.Abstractions" or "Hydro.Torch"
         || assemblyName.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
         || FrameworkAssemblies.Contains(assemblyName);
+
+    /// <summary>The assemblies of the shared .NET runtime (none known for a single-file host, whose runtime is bundled).</summary>
+    private static HashSet<string> ListFrameworkAssemblies()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        return string.IsNullOrEmpty(runtime)
+            ? []
+            : Directory.EnumerateFiles(runtime, "*.dll").Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)

@@ -140,16 +140,27 @@ public sealed class PluginLoader
 
     private static void CheckAbstractions(string name, string main)
     {
-        var required = PluginFile.ReferencedVersion(main, AbstractionsName);
-        if (required is null || required.Major == HostAbstractions.Major && required <= HostAbstractions)
+        // Without the reference there is no entry point either, which Register reports.
+        if (PluginFile.ReferencedVersion(main, AbstractionsName) is { } required
+            && AbstractionsProblem(required, HostAbstractions) is { } problem)
         {
-            return; // without the reference there is no entry point either, which Register reports
+            throw new PluginLoadException(name, problem);
+        }
+    }
+
+    /// <summary>
+    /// Why a plugin built against Hydro.Abstractions <paramref name="required"/> cannot run on a host with
+    /// <paramref name="host"/>, or null if it can: the major versions must agree and the plugin's must not be newer.
+    /// </summary>
+    internal static string? AbstractionsProblem(Version required, Version host)
+    {
+        if (required.Major == host.Major && required <= host)
+        {
+            return null;
         }
 
-        var host = $"{HostAbstractions.Major}.{HostAbstractions.Minor}";
-        throw new PluginLoadException(name, $"built against {AbstractionsName} {required.ToString(3)}, this host has "
-            + $"{HostAbstractions.ToString(3)}: rebuild the plugin against {AbstractionsName} {host}"
-            + (required > HostAbstractions ? " or update Hydro" : ""));
+        return $"built against {AbstractionsName} {required.ToString(3)}, this host has {host.ToString(3)}: rebuild the "
+            + $"plugin against {AbstractionsName} {host.Major}.{host.Minor}" + (required > host ? " or update Hydro" : "");
     }
 
     private void Claim(string name, string path)
