@@ -1,0 +1,53 @@
+namespace Hydro.Core.Experiments.Yaml;
+
+/// <summary>
+/// A node of the parsed document with its position. Aliases share the anchored node, so a node may occur
+/// under several paths; <see cref="Size"/> and <see cref="Depth"/> count the expanded tree.
+/// </summary>
+internal abstract class YamlValue(int line, int column)
+{
+    /// <summary>1-based line of the node's first character.</summary>
+    public int Line { get; } = line;
+
+    /// <summary>1-based column of the node's first character.</summary>
+    public int Column { get; } = column;
+
+    /// <summary>Nodes in the expanded subtree, this one included.</summary>
+    public int Size { get; set; } = 1;
+
+    /// <summary>Levels in the expanded subtree, this one included.</summary>
+    public int Depth { get; set; } = 1;
+
+    /// <summary>How the node reads in a message: the scalar's text, or "a mapping" / "a list".</summary>
+    public abstract string Display { get; }
+}
+
+/// <summary>A scalar; <see cref="IsPlain"/> scalars are typed (null, bool, numbers), quoted ones are strings.</summary>
+internal sealed class YamlScalarValue(int line, int column, string text, bool isPlain) : YamlValue(line, column)
+{
+    public string Text { get; } = text;
+
+    public bool IsPlain { get; } = isPlain;
+
+    public override string Display => Text;
+}
+
+/// <summary>A mapping; keys are scalars, unique.</summary>
+internal sealed class YamlMappingValue(int line, int column) : YamlValue(line, column)
+{
+    public List<KeyValuePair<YamlScalarValue, YamlValue>> Entries { get; } = [];
+
+    public override string Display => "a mapping";
+
+    public YamlValue? Get(string key) => Entries.FirstOrDefault(e => e.Key.Text == key).Value;
+
+    public YamlScalarValue? KeyNode(string key) => Entries.FirstOrDefault(e => e.Key.Text == key).Key;
+}
+
+/// <summary>A sequence.</summary>
+internal sealed class YamlSequenceValue(int line, int column) : YamlValue(line, column)
+{
+    public List<YamlValue> Items { get; } = [];
+
+    public override string Display => "a list";
+}
