@@ -146,7 +146,10 @@ internal sealed class CrossFieldRules(YamlMappingValue document, ErrorSink error
 
             if (SchemaValidator.Locate(document, probe) is { } node)
             {
-                return node;
+                // A block is reported at its key ("training:"), a value where it stands.
+                var dot0 = probe.LastIndexOf('.');
+                var parent = dot0 < 0 ? document : SchemaValidator.Locate(document, probe[..dot0]) as YamlMappingValue;
+                return node is YamlScalarValue ? node : (YamlValue?)parent?.KeyNode(probe[(dot0 + 1)..]) ?? node;
             }
 
             var dot = probe.LastIndexOf('.');

@@ -136,6 +136,11 @@ internal static class ValidationMessages
             case ValidationErrorKind.PropertyRequired:
             {
                 var name = error.Property ?? "";
+                if (origin?.Key is { } blockKey)
+                {
+                    (line, column) = (blockKey.Line, blockKey.Column);
+                }
+
                 var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
                 errors.Add(line, column, YamlToJson.Join(path, name), "required", null, $"missing required key '{name}' {where}");
                 return;

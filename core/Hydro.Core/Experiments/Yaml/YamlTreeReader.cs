@@ -20,7 +20,8 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
     /// <summary>The root node, or null when the document is empty or an error stopped parsing.</summary>
     public YamlValue? Read(string text)
     {
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var parser = new Parser(scanner);
         var documents = 0;
         try
         {
@@ -52,7 +53,7 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
                             return null;
                         }
 
-                        stack.Push(new Frame(new YamlMappingValue(line, column), start.Anchor));
+                        stack.Push(new Frame(new YamlMappingValue(line, column), start.Anchor) { IsFlow = start.Style == MappingStyle.Flow });
                         break;
                     case SequenceStart start:
                         if (!Count(1, line, column) || !CheckDepth(stack.Count + 1, line, column))
@@ -60,7 +61,7 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
                             return null;
                         }
 
-                        stack.Push(new Frame(new YamlSequenceValue(line, column), start.Anchor));
+                        stack.Push(new Frame(new YamlSequenceValue(line, column), start.Anchor) { IsFlow = start.Style == SequenceStyle.Flow });
                         break;
                     case MappingEnd or SequenceEnd:
                         var frame = stack.Pop();
@@ -96,6 +97,18 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
         catch (YamlException ex)
         {
             errors.Add((int)ex.Start.Line, (int)ex.Start.Column, "", "YAML syntax", null, "YAML syntax error: " + Describe(ex));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException
+            or FormatException or OverflowException)
+        {
+            // YamlDotNet occasionally fails on malformed input with a general exception and no position.
+            var at = scanner.CurrentPosition;
+            var open = stack.FirstOrDefault(f => f.IsFlow);
+            var hint = open is null
+                ? "an unclosed quote or bracket?"
+                : $"the '{(open.Node is YamlSequenceValue ? '[' : '{')}' opened at line {open.Node.Line}, column {open.Node.Column} is not closed?";
+            errors.Add((int)at.Line, (int)at.Column, "", "YAML syntax", null, $"YAML syntax error: the parser cannot continue here ({hint})");
             return null;
         }
 
@@ -273,6 +286,8 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
         public YamlValue Node { get; } = node;
 
         public AnchorName Anchor { get; } = anchor;
+
+        public bool IsFlow { get; init; }
 
         public YamlScalarValue? PendingKey { get; set; }
 
