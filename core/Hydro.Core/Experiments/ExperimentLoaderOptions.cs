@@ -6,8 +6,8 @@ public sealed class ExperimentLoaderOptions
     /// <summary>Largest file accepted, in bytes (default 10 MiB; experiment files are a few kB).</summary>
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
 
-    /// <summary>Most YAML nodes after expanding aliases (default 100 000), which defuses alias bombs.</summary>
-    public int MaxNodes { get; init; } = 100_000;
+    /// <summary>Most YAML nodes after expanding aliases (default 50 000; a large experiment has a few thousand), which defuses alias bombs.</summary>
+    public int MaxNodes { get; init; } = 50_000;
 
     /// <summary>Deepest nesting after expanding aliases (default 64).</summary>
     public int MaxDepth { get; init; } = 64;

@@ -224,7 +224,7 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
                 return true;
             }
 
-            var first = map.KeyNode(key.Text) ?? parent.Keys.GetValueOrDefault(key.Text);
+            var first = map.KeyNode(key.Text);
             if (first is not null)
             {
                 errors.Add(key.Line, key.Column, "", "duplicate key", key.Text,
@@ -233,7 +233,6 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
                 return true;
             }
 
-            parent.Keys[key.Text] = key;
             parent.PendingKey = key;
             return true;
         }
@@ -242,9 +241,8 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
         {
             parent.Merges.Add((parent.PendingKey, node));
         }
-        else
+        else if (map.TryAdd(parent.PendingKey, node))
         {
-            map.Entries.Add(new(parent.PendingKey, node));
             Grow(map, node);
         }
 
@@ -272,10 +270,12 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
                     continue;
                 }
 
-                foreach (var entry in from.Entries.Where(e => map.KeyNode(e.Key.Text) is null))
+                foreach (var entry in from.Entries)
                 {
-                    map.Entries.Add(entry);
-                    Grow(map, entry.Value);
+                    if (map.TryAdd(entry.Key, entry.Value))
+                    {
+                        Grow(map, entry.Value);
+                    }
                 }
             }
         }
@@ -293,8 +293,6 @@ internal sealed class YamlTreeReader(ErrorSink errors, ParseLimits limits, Func<
 
         /// <summary>The next node is the value of a rejected key and is dropped.</summary>
         public bool SkipValue { get; set; }
-
-        public Dictionary<string, YamlScalarValue> Keys { get; } = new(StringComparer.Ordinal);
 
         public List<(YamlScalarValue Key, YamlValue Value)> Merges { get; } = [];
     }

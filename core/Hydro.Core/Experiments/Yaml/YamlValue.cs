@@ -35,13 +35,29 @@ internal sealed class YamlScalarValue(int line, int column, string text, bool is
 /// <summary>A mapping; keys are scalars, unique.</summary>
 internal sealed class YamlMappingValue(int line, int column) : YamlValue(line, column)
 {
-    public List<KeyValuePair<YamlScalarValue, YamlValue>> Entries { get; } = [];
+    private readonly List<KeyValuePair<YamlScalarValue, YamlValue>> entries = [];
+    private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+
+    /// <summary>The entries in document order.</summary>
+    public IReadOnlyList<KeyValuePair<YamlScalarValue, YamlValue>> Entries => entries;
 
     public override string Display => "a mapping";
 
-    public YamlValue? Get(string key) => Entries.FirstOrDefault(e => e.Key.Text == key).Value;
+    /// <summary>Adds an entry; false (and nothing added) when the key is present.</summary>
+    public bool TryAdd(YamlScalarValue key, YamlValue value)
+    {
+        if (!index.TryAdd(key.Text, entries.Count))
+        {
+            return false;
+        }
 
-    public YamlScalarValue? KeyNode(string key) => Entries.FirstOrDefault(e => e.Key.Text == key).Key;
+        entries.Add(new(key, value));
+        return true;
+    }
+
+    public YamlValue? Get(string key) => index.TryGetValue(key, out var i) ? entries[i].Value : null;
+
+    public YamlScalarValue? KeyNode(string key) => index.TryGetValue(key, out var i) ? entries[i].Key : null;
 }
 
 /// <summary>A sequence.</summary>
