@@ -50,6 +50,9 @@ public sealed class ExperimentLoaderTests
     {
         var e = LoadOk("""
             experiment_name: minimal
+            plugins:
+              - path: ./plugins/hbv
+                sha256: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
             dataset: {type: synthetic}
             periods:
               train: {start: 2000-01-01, end: 2001-12-31}
@@ -74,6 +77,7 @@ public sealed class ExperimentLoaderTests
         Assert.Equal(["nse", "kge"], o.Evaluation.Metrics);
         Assert.Equal("test", o.Evaluation.Period);
         Assert.Null(e.Learner);
+        Assert.Equal("./plugins/hbv", Assert.Single(o.Plugins).Path);
         Assert.Equal(256, e.Backbone.OptionsAs<SampleLstmOptions>().HiddenSize);
         Assert.Equal(SampleHead.Regression, e.Backbone.OptionsAs<SampleLstmOptions>().Head);
         Assert.Equal(0.1, e.Loss.OptionsAs<SampleNseOptions>().Eps);
@@ -139,6 +143,29 @@ public sealed class ExperimentLoaderTests
             + "'initial_forget_bias', 'layers' or 'head' (unknown key; seen 'hiden_size') — did you mean 'hidden_size'?",
             error.ToString());
         Assert.Equal(("test.yaml", 24, 5, "model.backbone.hiden_size", "unknown key"), (error.File, error.Line, error.Column, error.Path, error.Rule));
+    }
+
+    [Theory]
+    [InlineData("dynamic: [prcp, tmean, pet]", "dynamic: []", "inputs.dynamic", "at least one dynamic input")]
+    [InlineData("warmup: 100", "warmup: 270", "training.warmup", "warmup + predict_last_n ≤ sequence_length")]
+    [InlineData("type: step", "type: plateau", null, null)]
+    [InlineData("betas: [0.9, 0.99]", "betas: [0.9]", "optimizer.betas", "two values in [0, 1)")]
+    [InlineData("ensemble_seeds: [1, 2, 3]", "ensemble_seeds: [1, 2, 1]", "training.ensemble_seeds[2]", "no repeats")]
+    [InlineData("static: [area, elev_mean]", "static: [area, area]", "inputs.static[1]", "no repeats")]
+    public void CrossFieldRules(string from, string to, string? path, string? rule)
+    {
+        var result = Load(Valid.Replace(from, to));
+        if (path is null)
+        {
+            Assert.True(result.Succeeded, result.ToString());
+            var withoutValidation = Load(Valid.Replace(from, to).Replace("  validation:\n    start: 1991-01-01\n    end: 1995-12-31\n", "")
+                .Replace("  early_stopping_patience: 2\n", ""));
+            Assert.Equal("scheduler.type", Assert.Single(withoutValidation.Errors).Path);
+            return;
+        }
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ExperimentLoadStage.Bind, path, rule), (error.Stage, error.Path, error.Rule));
     }
 
     [Fact]

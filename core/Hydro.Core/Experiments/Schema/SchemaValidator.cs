@@ -118,41 +118,41 @@ internal static class ValidationMessages
         switch (kind)
         {
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
-            {
-                var name = error.Property ?? (error.Token as JProperty)?.Name ?? "";
-                var keyNode = (node as YamlMappingValue)?.KeyNode(name) ?? origin?.Key;
-                if (keyNode is not null)
                 {
-                    (line, column) = (keyNode.Line, keyNode.Column);
-                }
+                    var name = error.Property ?? (error.Token as JProperty)?.Name ?? "";
+                    var keyNode = (node as YamlMappingValue)?.KeyNode(name) ?? origin?.Key;
+                    if (keyNode is not null)
+                    {
+                        (line, column) = (keyNode.Line, keyNode.Column);
+                    }
 
-                var parentPath = error.Token is JProperty ? Parent(path) : path;
-                var known = schema?.ActualProperties.Keys.ToList() ?? [];
-                errors.Add(line, column, YamlToJson.Join(parentPath, name), "unknown key", name,
-                    $"unknown key '{name}'; valid keys here: {Suggestions.List(known)}", Suggestions.Closest(name, known));
-                return;
-            }
+                    var parentPath = error.Token is JProperty ? Parent(path) : path;
+                    var known = schema?.ActualProperties.Keys.ToList() ?? [];
+                    errors.Add(line, column, YamlToJson.Join(parentPath, name), "unknown key", name,
+                        $"unknown key '{name}'; valid keys here: {Suggestions.List(known)}", Suggestions.Closest(name, known));
+                    return;
+                }
 
             case ValidationErrorKind.PropertyRequired:
-            {
-                var name = error.Property ?? "";
-                if (origin?.Key is { } blockKey)
                 {
-                    (line, column) = (blockKey.Line, blockKey.Column);
+                    var name = error.Property ?? "";
+                    if (origin?.Key is { } blockKey)
+                    {
+                        (line, column) = (blockKey.Line, blockKey.Column);
+                    }
+
+                    var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
+                    errors.Add(line, column, YamlToJson.Join(path, name), "required", null, $"missing required key '{name}' {where}");
+                    return;
                 }
 
-                var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
-                errors.Add(line, column, YamlToJson.Join(path, name), "required", null, $"missing required key '{name}' {where}");
-                return;
-            }
-
             case ValidationErrorKind.NotInEnumeration:
-            {
-                var choices = schema?.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null").ToList() ?? [];
-                errors.Add(line, column, path, "one of " + string.Join(", ", choices), seen,
-                    $"'{seen}' is not allowed; expected {Suggestions.List(choices)}", Suggestions.Closest(seen ?? "", choices));
-                return;
-            }
+                {
+                    var choices = schema?.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null").ToList() ?? [];
+                    errors.Add(line, column, path, "one of " + string.Join(", ", choices), seen,
+                        $"'{seen}' is not allowed; expected {Suggestions.List(choices)}", Suggestions.Closest(seen ?? "", choices));
+                    return;
+                }
         }
 
         var (rule, message) = Describe(kind, schema, seen);
