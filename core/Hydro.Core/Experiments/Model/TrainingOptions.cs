@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Hydro.Abstractions.Components;
+
+namespace Hydro.Core.Experiments.Model;
+
+/// <summary>The training loop.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Passes over the training data, 1 to 100 000.</summary>
+    [Range(1, 100_000)]
+    [Unit("epochs")]
+    [Description("Passes over the training data, 1 to 100000.")]
+    public int Epochs { get; init; } = 30;
+
+    /// <summary>Samples per gradient step, 1 to 1 000 000.</summary>
+    [Range(1, 1_000_000)]
+    [Unit("samples")]
+    [Description("Samples (basin x window) per gradient step, 1 to 1000000.")]
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>Length of each input window, 1 to 100 000 days.</summary>
+    [Range(1, 100_000)]
+    [Unit("days")]
+    [Description("Length of each input window, 1 to 100000 time steps.")]
+    public int SequenceLength { get; init; } = 365;
+
+    /// <summary>Trailing steps of each window scored by the loss, 1 to sequence_length.</summary>
+    [Range(1, 100_000)]
+    [Unit("days")]
+    [Description("Trailing steps of each window scored by the loss, 1 to sequence_length.")]
+    public int PredictLastN { get; init; } = 1;
+
+    /// <summary>Leading steps of each window that spin up states and are never scored, below sequence_length.</summary>
+    [Range(0, 100_000)]
+    [Unit("days")]
+    [Description("Leading steps that spin up model states and are never scored; below sequence_length.")]
+    public int Warmup { get; init; }
+
+    /// <summary>Maximum global gradient norm; no clipping when absent.</summary>
+    [Range(0.0, 1e6, MinimumIsExclusive = true)]
+    [Description("Maximum global L2 norm of the gradients; no clipping when absent.")]
+    public double? ClipGradNorm { get; init; }
+
+    /// <summary>Epochs between validations, at least 1.</summary>
+    [Range(1, 100_000)]
+    [Unit("epochs")]
+    [Description("Epochs between validations, at least 1.")]
+    public int ValidateEvery { get; init; } = 1;
+
+    /// <summary>Validations without improvement before training stops; never stops early when absent.</summary>
+    [Range(1, 100_000)]
+    [Description("Validations without improvement before training stops; no early stopping when absent.")]
+    public int? EarlyStoppingPatience { get; init; }
+
+    /// <summary>One model per seed, averaged at evaluation; a single model (the root seed) when absent.</summary>
+    [Description("Train one model per seed and average them; a single model with the root seed when absent.")]
+    public IReadOnlyList<int>? EnsembleSeeds { get; init; }
+}
