@@ -42,6 +42,8 @@ public sealed class TwoSlots : ILoss, IParameterLearner
 {
     public Tensor Compute(Tensor prediction, Tensor observation, Tensor mask, BasinStatistics? statistics) => prediction;
 
+    public nn.Module Network => throw new NotSupportedException();
+
     public Tensor Forward(Batch batch, ParameterRequest request) => throw new NotSupportedException();
 
     public void Dispose()
