@@ -68,6 +68,18 @@ inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t dev
     }                                                                     \
     return nullptr;
 
+// Wrap a body that yields a std::vector<at::Tensor>: returns a new list (consumed by Tensor.FromList), or NULL
+// with the error stored.
+#define HT_LIST(expr)                                                     \
+    try {                                                                 \
+        return new std::vector<at::Tensor>(expr);                         \
+    } catch (const c10::Error& e) {                                       \
+        ht::set_error(e.what_without_backtrace());                        \
+    } catch (const std::exception& e) {                                   \
+        ht::set_error(e.what());                                          \
+    }                                                                     \
+    return nullptr;
+
 // Wrap a statement block: returns 0, or -1 with the error stored.
 #define HT_STATUS(block)                                                  \
     try {                                                                 \

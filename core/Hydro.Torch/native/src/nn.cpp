@@ -10,18 +10,6 @@ c10::optional<at::Generator> gen(at::Generator* g) {
     return g ? c10::optional<at::Generator>(*g) : c10::nullopt;
 }
 
-ht_tensor_list list(std::vector<at::Tensor>&& v) { return new std::vector<at::Tensor>(std::move(v)); }
-
-#define HT_LIST(expr)                                                     \
-    try {                                                                 \
-        return list(expr);                                                \
-    } catch (const c10::Error& e) {                                       \
-        ht::set_error(e.what_without_backtrace());                        \
-    } catch (const std::exception& e) {                                   \
-        ht::set_error(e.what());                                          \
-    }                                                                     \
-    return nullptr;
-
 std::string shape_str(at::IntArrayRef s) {
     std::ostringstream os;
     os << s;

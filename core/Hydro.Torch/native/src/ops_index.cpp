@@ -4,16 +4,7 @@
 namespace {
 
 template <typename F>
-ht_tensor_list list_of(F&& f) {
-    try {
-        return new std::vector<at::Tensor>(f());
-    } catch (const c10::Error& e) {
-        ht::set_error(e.what_without_backtrace());
-    } catch (const std::exception& e) {
-        ht::set_error(e.what());
-    }
-    return nullptr;
-}
+ht_tensor_list list_of(F&& f) { HT_LIST(f()) }
 
 // Advanced-indexing list: a NULL handle stands for a full slice (Python's `:`/None in t[idx, :, idx2]).
 c10::List<c10::optional<at::Tensor>> index_list(const ht_tensor* p, int32_t n) {

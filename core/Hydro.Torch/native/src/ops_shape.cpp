@@ -3,18 +3,8 @@
 
 namespace {
 
-// Moves a vector of results into a heap list for the managed side (Tensor.FromList), or NULL with the error.
 template <typename F>
-ht_tensor_list list_of(F&& f) {
-    try {
-        return new std::vector<at::Tensor>(f());
-    } catch (const c10::Error& e) {
-        ht::set_error(e.what_without_backtrace());
-    } catch (const std::exception& e) {
-        ht::set_error(e.what());
-    }
-    return nullptr;
-}
+ht_tensor_list list_of(F&& f) { HT_LIST(f()) }
 
 }  // namespace
 
