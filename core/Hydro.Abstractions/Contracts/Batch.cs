@@ -11,6 +11,12 @@ public sealed class Batch : IDisposable
     /// <summary>Dynamic inputs [B, T, F], normalised.</summary>
     public required Tensor Dynamic { get; init; }
 
+    /// <summary>
+    /// Dynamic inputs [B, T, F] in their physical units (e.g. precipitation in mm/day), for process backbones whose
+    /// equations need them; same order as <see cref="Dynamic"/>. Null when the data pipeline does not provide them.
+    /// </summary>
+    public Tensor? DynamicPhysical { get; init; }
+
     /// <summary>Static attributes [B, S], normalised; null when the experiment has none.</summary>
     public Tensor? Static { get; init; }
 
@@ -48,6 +54,7 @@ public sealed class Batch : IDisposable
     public void Dispose()
     {
         Dynamic.Dispose();
+        DynamicPhysical?.Dispose();
         Static?.Dispose();
         Target?.Dispose();
         TargetMask?.Dispose();
