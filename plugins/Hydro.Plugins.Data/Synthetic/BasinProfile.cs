@@ -20,14 +20,14 @@ internal sealed record BasinProfile(double Area, double ElevationMean, double Ar
     {
         ArgumentNullException.ThrowIfNull(r);
         var area = Math.Exp(r.Uniform(Math.Log(MinArea), Math.Log(MaxArea)));
-        var elevation = r.Uniform(100, 2500);
+        var elevation = r.Uniform(50, 2000);
         var climate = new Climate(
             Latitude: r.Uniform(32, 48),
-            MeanTemperature: r.Uniform(9, 15) - 6.5 * elevation / 1000,
+            MeanTemperature: r.Uniform(9, 19) - 6.5 * elevation / 1000,
             TemperatureAmplitude: r.Uniform(7, 13),
-            DryToWet: r.Uniform(0.15, 0.4),
+            DryToWet: r.Uniform(0.08, 0.35),
             WetToWet: r.Uniform(0.45, 0.75),
-            MeanWetDayPrecipitation: r.Uniform(3, 12));
+            MeanWetDayPrecipitation: r.Uniform(3, 10));
         return (area, elevation, climate);
     }
 
