@@ -42,7 +42,18 @@ public class HbvTruthTests
     {
         var model = new HbvTruth(new HbvParameters
         {
-            TT = 0, CFMAX = 2, CFR = 0.05, CWH = 0.1, FC = 100, BETA = 2, LP = 0.5, PERC = 1, UZL = 10, K0 = 0.2, K1 = 0.1, K2 = 0.05,
+            TT = 0,
+            CFMAX = 2,
+            CFR = 0.05,
+            CWH = 0.1,
+            FC = 100,
+            BETA = 2,
+            LP = 0.5,
+            PERC = 1,
+            UZL = 10,
+            K0 = 0.2,
+            K1 = 0.1,
+            K2 = 0.05,
         })
         { SoilMoisture = 50, UpperZone = 20, LowerZone = 40 };
 
