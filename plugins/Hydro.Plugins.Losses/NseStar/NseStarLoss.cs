@@ -24,9 +24,9 @@ public sealed class NseStarLoss : Loss<NseStarOptions>
     public NseStarLoss(NseStarOptions options)
         : base(options)
     {
-        if (!(options.Eps > 0) || double.IsInfinity(options.Eps))
+        if (options.Eps is not (> 0 and <= 1000))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Eps, "nse_star: eps must be a positive number (in target units; Kratzert et al. 2019 use 0.1)");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Eps, "nse_star: eps must be in (0, 1000] (in target units; Kratzert et al. 2019 use 0.1)");
         }
     }
 

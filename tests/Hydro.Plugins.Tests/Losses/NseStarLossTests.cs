@@ -108,6 +108,7 @@ public class NseStarLossTests
     [InlineData(0.0)]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
+    [InlineData(1001.0)]
     public void RejectsANonPositiveEps(double eps) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new NseStarLoss(new NseStarOptions { Eps = eps }));
 }
