@@ -1,15 +1,17 @@
 using Hydro.Abstractions.Components;
+using Hydro.Plugins.Data.Synthetic;
 
 [assembly: HydroPlugin(typeof(Hydro.Plugins.Data.Plugin))]
 
 namespace Hydro.Plugins.Data;
 
-/// <summary>Registers this assembly's components.</summary>
+/// <summary>Registers this assembly's datasets: <c>synthetic</c>.</summary>
 public sealed class Plugin : IHydroPlugin
 {
     /// <inheritdoc/>
     public void Register(IComponentRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        registry.Add<SyntheticDataset>();
     }
 }

@@ -1,0 +1,54 @@
+namespace Hydro.Plugins.Data.Synthetic;
+
+/// <summary>
+/// Everything fixed about one synthetic basin: its attributes, climate and the HBV parameters of its truth model.
+/// Parameters partly follow the attributes (larger basins recede more slowly, drier ones hold more water in the soil;
+/// elevation sets temperature and so snow), so that static attributes carry information a model can learn.
+/// </summary>
+/// <param name="Area">Catchment area (km²).</param>
+/// <param name="ElevationMean">Mean elevation (m).</param>
+/// <param name="Aridity">Mean PET / mean precipitation over the dataset period (-), as CAMELS defines it.</param>
+/// <param name="Climate">What the weather generator draws from.</param>
+/// <param name="Parameters">The truth model's parameters.</param>
+internal sealed record BasinProfile(double Area, double ElevationMean, double Aridity, Climate Climate, HbvParameters Parameters)
+{
+    private const double MinArea = 20;
+    private const double MaxArea = 5000;
+
+    /// <summary>Draws the area, elevation and climate: the first numbers of the basin's profile stream.</summary>
+    public static (double Area, double ElevationMean, Climate Climate) DrawSite(SplitMix64 r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var area = Math.Exp(r.Uniform(Math.Log(MinArea), Math.Log(MaxArea)));
+        var elevation = r.Uniform(50, 2000);
+        var climate = new Climate(
+            Latitude: r.Uniform(32, 48),
+            MeanTemperature: r.Uniform(9, 19) - 6.5 * elevation / 1000,
+            TemperatureAmplitude: r.Uniform(7, 13),
+            DryToWet: r.Uniform(0.08, 0.35),
+            WetToWet: r.Uniform(0.45, 0.75),
+            MeanWetDayPrecipitation: r.Uniform(3, 10));
+        return (area, elevation, climate);
+    }
+
+    /// <summary>Draws the HBV parameters from the same stream, after <see cref="DrawSite"/>.</summary>
+    public static HbvParameters DrawParameters(SplitMix64 r, double area, double aridity)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        // 0 for the smallest basins, 1 for the largest.
+        var size = (Math.Log(area) - Math.Log(MinArea)) / (Math.Log(MaxArea) - Math.Log(MinArea));
+        return new HbvParameters
+        {
+            TT = r.Uniform(-1, 1),
+            CFMAX = r.Uniform(2, 5),
+            FC = Math.Clamp(100 + 150 * aridity + r.Uniform(-50, 50), 80, 600),
+            BETA = r.Uniform(1.5, 4),
+            LP = r.Uniform(0.5, 0.9),
+            PERC = r.Uniform(0.5, 3),
+            UZL = r.Uniform(10, 40),
+            K0 = 0.35 - 0.2 * size + r.Uniform(-0.03, 0.03),
+            K1 = 0.12 - 0.08 * size + r.Uniform(-0.01, 0.01),
+            K2 = 0.04 - 0.03 * size + r.Uniform(-0.004, 0.004),
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using Hydro.Abstractions.Components;
+using Hydro.Abstractions.Contracts;
+using Hydro.Torch;
+
+namespace Hydro.Plugins.Losses.Mse;
+
+/// <summary>Mean squared error over the observed entries: <c>1/N Σ_{mask} (ŷ − y)²</c>.</summary>
+/// <remarks>
+/// Every observed (basin, day, target) entry weighs the same. A batch without any observed entry gives 0 (attached to
+/// the graph, with zero gradient) rather than NaN: such a batch carries no information, and the trainer decides
+/// whether to skip it.
+/// </remarks>
+[Component("mse", typeof(MseOptions), Summary = "Mean squared error over the observed entries.")]
+public sealed class MseLoss(MseOptions options) : Loss<MseOptions>(options)
+{
+    /// <inheritdoc/>
+    protected override Tensor ComputeCore(Tensor prediction, Tensor observation, Tensor mask, BasinStatistics? statistics)
+    {
+        using var scope = torch.NewDisposeScope();
+        var difference = MaskedErrors.Difference(prediction, observation, mask);
+        return MaskedErrors.MeanOverObserved(difference.square(), mask).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Reflection;
+using Hydro.Abstractions.Components;
+using Hydro.Core.Components;
+using Hydro.Core.Plugins;
+using Hydro.Plugins.Data.Synthetic;
+using Hydro.Plugins.Losses.Mse;
+using Hydro.Plugins.Losses.NseStar;
+using Hydro.Plugins.Losses.Rmse;
+using Hydro.Plugins.Lstm.Lstm;
+
+namespace Hydro.Plugins.Tests;
+
+public class RegistrationTests
+{
+    public static TheoryData<string, ComponentKind, string, Type, Type> Components => new()
+    {
+        { "Hydro.Plugins.Losses", ComponentKind.Loss, "mse", typeof(MseLoss), typeof(MseOptions) },
+        { "Hydro.Plugins.Losses", ComponentKind.Loss, "nse_star", typeof(NseStarLoss), typeof(NseStarOptions) },
+        { "Hydro.Plugins.Losses", ComponentKind.Loss, "rmse", typeof(RmseLoss), typeof(RmseOptions) },
+        { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "lstm", typeof(LstmBackbone), typeof(LstmOptions) },
+        { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
+    };
+
+    private static ComponentCatalog LoadAll()
+    {
+        var catalog = new ComponentCatalog();
+        var loader = new PluginLoader();
+        foreach (var assembly in new[] { typeof(MseLoss).Assembly, typeof(LstmBackbone).Assembly, typeof(SyntheticDataset).Assembly })
+        {
+            var result = loader.LoadBuiltIn(assembly, catalog);
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        }
+
+        return catalog;
+    }
+
+    [Theory]
+    [MemberData(nameof(Components))]
+    public void EachComponentIsRegisteredUnderItsKeyAndKind(string plugin, ComponentKind kind, string key, Type type, Type options)
+    {
+        var found = LoadAll().Find(kind, key);
+        Assert.NotNull(found);
+        Assert.Equal((plugin, type, options), (found.Plugin, found.ComponentType, found.OptionsType));
+        Assert.False(string.IsNullOrWhiteSpace(found.Summary));
+    }
+
+    [Fact]
+    public void NothingElseIsRegistered() =>
+        Assert.Equal(
+            Components.Select(row => (string)row[2]).Order(),
+            LoadAll().Components.Select(c => c.Key).Order());
+
+    [Fact]
+    public void EveryOptionsPropertyIsDocumented()
+    {
+        foreach (var options in Components.Select(row => (Type)row[4]))
+        {
+            foreach (var property in options.GetProperties())
+            {
+                Assert.NotNull(property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>());
+            }
+        }
+    }
+}
