@@ -8,15 +8,14 @@ namespace LinearReservoir;
 public sealed class LinearReservoirOptions
 {
     /// <summary>The dynamic input that fills the reservoir (mm/day); must be listed under <c>inputs.dynamic</c>.</summary>
-    [Required]
     [MinLength(1)]
     [Description("Dynamic input that fills the reservoir; must be one of inputs.dynamic.")]
     public string Precipitation { get; init; } = "prcp";
 
-    /// <summary>Storage at the start of every sequence, mm, ≥ 0.</summary>
-    [Range(0.0, double.MaxValue)]
+    /// <summary>Storage at the start of every sequence, mm, 0 to 10 000.</summary>
+    [Range(0.0, 10_000.0)]
     [Unit("mm")]
-    [Description("Storage at the start of every sequence, mm, at least 0.")]
+    [Description("Storage at the start of every sequence, mm, 0 to 10000.")]
     public double InitialStorage { get; init; }
 
     /// <summary>Starting value of the trained outflow coefficient k, 1/day, 0.001 to 0.999.</summary>
