@@ -46,6 +46,18 @@ public sealed class ExperimentLoaderTests
     }
 
     [Fact]
+    public void HalfOpenRangesValidateWithoutOverflow()
+    {
+        var valid = File.ReadAllText(ExperimentFiles.Output("valid.yaml"));
+        var big = Load(valid.Replace("type: nse", "type: nse\n  weight: 1e300", StringComparison.Ordinal));
+        Assert.True(big.Succeeded, big.ToString());
+        var negative = Load(valid.Replace("type: nse", "type: nse\n  weight: -1", StringComparison.Ordinal));
+        var error = Assert.Single(negative.Errors);
+        Assert.Equal("loss.weight", error.Path);
+        Assert.Contains("minimum 0", error.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AbsentKeysKeepTheirDefaults()
     {
         var e = LoadOk("""

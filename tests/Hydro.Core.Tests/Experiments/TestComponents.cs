@@ -66,6 +66,10 @@ public sealed class SampleNseOptions
     [Description("Added to each basin's flow standard deviation to avoid division by zero.")]
     [Unit("mm/day")]
     public double Eps { get; init; } = 0.1;
+
+    [Range(0.0, double.MaxValue)]
+    [Description("Weight of the loss; unbounded above.")]
+    public double Weight { get; init; } = 1.0;
 }
 
 /// <summary>Options of a sample learner.</summary>

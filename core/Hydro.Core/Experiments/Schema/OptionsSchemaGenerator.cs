@@ -145,8 +145,17 @@ internal sealed class OptionsSchemaGenerator(Func<ComponentSlotAttribute, JsonOb
     {
         if (property.GetCustomAttribute<RangeAttribute>() is { } range)
         {
-            schema[range.MinimumIsExclusive ? "exclusiveMinimum" : "minimum"] = Number(range.Minimum);
-            schema[range.MaximumIsExclusive ? "exclusiveMaximum" : "maximum"] = Number(range.Maximum);
+            // A bound of ±double.MaxValue (or infinity) means "unbounded on that side": JSON Schema validators read
+            // numbers as decimals, which cannot hold it, so it is left out.
+            if (Bounded(range.Minimum))
+            {
+                schema[range.MinimumIsExclusive ? "exclusiveMinimum" : "minimum"] = Number(range.Minimum);
+            }
+
+            if (Bounded(range.Maximum))
+            {
+                schema[range.MaximumIsExclusive ? "exclusiveMaximum" : "maximum"] = Number(range.Maximum);
+            }
         }
 
         if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } regex)
@@ -170,6 +179,8 @@ internal sealed class OptionsSchemaGenerator(Func<ComponentSlotAttribute, JsonOb
             target["enum"] = new JsonArray([.. allowed.Values.Select(v => JsonValue.Create(Convert.ToString(v, CultureInfo.InvariantCulture)))]);
         }
     }
+
+    private static bool Bounded(object bound) => bound is not (double and (> 1e28 or < -1e28 or double.NaN));
 
     private static JsonNode Number(object bound) => bound switch
     {
