@@ -45,23 +45,17 @@ internal static class HydroCli
             DemoVerb.Create(host.Services),
         };
 
-        var parse = root.Parse(args);
-        if (parse.Action is ParseErrorAction)
-        {
-            foreach (var problem in parse.Errors)
-            {
-                error.WriteLine($"hydro: {problem.Message}");
-            }
-
-            var verb = parse.CommandResult.Command == root ? "hydro" : $"hydro {parse.CommandResult.Command.Name}";
-            error.WriteLine($"Run '{verb} --help' for usage.");
-            return ExitCodes.BadInput;
-        }
-
-        var isVerbose = parse.GetValue(verbose);
-        level.Minimum = isVerbose ? LogLevel.Debug : LogLevel.Warning;
+        var isVerbose = false;
         try
         {
+            var parse = root.Parse(args);
+            if (parse.Action is ParseErrorAction)
+            {
+                return ParseErrors(parse, root, error);
+            }
+
+            isVerbose = parse.GetValue(verbose);
+            level.Minimum = isVerbose ? LogLevel.Debug : LogLevel.Warning;
             return await parse.InvokeAsync(
                 new InvocationConfiguration
                 {
@@ -101,6 +95,18 @@ internal static class HydroCli
         {
             return Crash(e, error, settings, isVerbose);
         }
+    }
+
+    private static int ParseErrors(ParseResult parse, RootCommand root, TextWriter error)
+    {
+        foreach (var problem in parse.Errors)
+        {
+            error.WriteLine($"hydro: {problem.Message}");
+        }
+
+        var verb = parse.CommandResult.Command == root ? "hydro" : $"hydro {parse.CommandResult.Command.Name}";
+        error.WriteLine($"Run '{verb} --help' for usage.");
+        return ExitCodes.BadInput;
     }
 
     private static IHost BuildHost(CliConsole console, LogLevelSwitch level, HydroCliSettings settings)

@@ -49,7 +49,9 @@ internal static class ExperimentPluginReader
 
             return [];
         }
-        catch (Exception e) when (e is YamlException or DecoderFallbackException or IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // advisory only: YamlDotNet may throw more than YamlException on broken input, and the loader reports it
+        catch (Exception)
+#pragma warning restore CA1031
         {
             return [];
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,9 +18,10 @@ internal static partial class DemoVerb
         };
         epochs.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 1000)
+            // Tokens, not the value: a token that is no integer at all is reported by the parser itself.
+            if (r.Tokens is [var token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var value) && value is < 1 or > 1000)
             {
-                r.AddError($"--epochs must be within 1..1000, got {r.GetValueOrDefault<int>()}");
+                r.AddError($"--epochs must be within 1..1000, got {value}");
             }
         });
         var seed = new Option<ulong>("--seed")
@@ -34,9 +36,9 @@ internal static partial class DemoVerb
         };
         device.Validators.Add(r =>
         {
-            if (!DevicePattern().IsMatch(r.GetValueOrDefault<string>() ?? ""))
+            if (r.Tokens is [var token] && !DevicePattern().IsMatch(token.Value))
             {
-                r.AddError($"--device must be cpu, cuda or cuda:N, got '{r.GetValueOrDefault<string>()}'");
+                r.AddError($"--device must be cpu, cuda or cuda:N, got '{token.Value}'");
             }
         });
         var command = new Command("demo", "Train a small LSTM rainfall-runoff model on generated data (no download) and "
