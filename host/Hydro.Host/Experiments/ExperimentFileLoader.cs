@@ -35,13 +35,28 @@ internal sealed class ExperimentFileLoader(PluginCatalogService plugins)
         var catalog = plugins.Load(references);
         if (!catalog.Result.Succeeded)
         {
-            var where = declared.Count == 0 ? "" : $" (plugins: at line {declared[0].Line})";
-            return new ExperimentFileResult(null, catalog,
-                [.. catalog.Result.Errors.Select(e => $"{path}: {e.Message}{where}")]);
+            return new ExperimentFileResult(null, catalog, [.. catalog.Result.Errors.Select(e => Locate(path, e, declared, references))]);
         }
 
         var result = new ExperimentLoader(catalog.Catalog).Load(path);
         return new ExperimentFileResult(result.Experiment, catalog, [.. result.Errors.Select(e => e.ToString())]);
+    }
+
+    /// <summary>
+    /// <c>file:line:column: plugins[i]: message</c> when the error names the folder of an entry under <c>plugins:</c>;
+    /// else <c>file: message</c> (e.g. a duplicate key between two plugins, or a broken built-in plugin).
+    /// </summary>
+    private static string Locate(string file, PluginLoadException error, IReadOnlyList<DeclaredPlugin> declared, List<PluginReference> references)
+    {
+        for (var i = 0; i < declared.Count; i++)
+        {
+            if (error.Message.Contains(Path.TrimEndingDirectorySeparator(references[i].Path), StringComparison.Ordinal))
+            {
+                return $"{file}:{declared[i].Line}:{declared[i].Column}: plugins[{i}]: {error.Message}";
+            }
+        }
+
+        return $"{file}: {error.Message}";
     }
 }
 

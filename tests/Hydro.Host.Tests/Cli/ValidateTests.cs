@@ -83,7 +83,7 @@ public sealed class ValidateTests
         var run = HydroRunner.Run(HydroRunner.WithTestPlugin, "validate", file);
 
         Assert.True(run.Exit == 2, run.ToString());
-        Assert.Contains($"plugin folder {dir.Combine("no_such_plugin")} does not exist", run.Err, StringComparison.Ordinal);
+        Assert.Contains($"{file}:48:5: plugins[0]: plugin no_such_plugin: plugin folder {dir.Combine("no_such_plugin")} does not exist", run.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
     }
 
