@@ -14,7 +14,7 @@ internal static class Demo
     private const int TestDays = 365;
     private const int Window = 60;
 
-    public static int Run(DemoOptions options, TextWriter log)
+    public static int Run(DemoOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
         var device = Device.Parse(options.Device);
         var (forcing, flow) = Generate(options.Seed);
@@ -31,6 +31,7 @@ internal static class Demo
         var sw = Stopwatch.StartNew();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             model.train();
             double sum = 0;
             var batches = 0;

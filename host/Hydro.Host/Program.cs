@@ -1,18 +1,11 @@
-using Hydro.Host;
+using Hydro.Host.Cli;
 
-// The hydro command line. For now it has one verb, `demo`; experiment verbs (train, evaluate, validate …) arrive
-// with the hosted core.
-return args switch
+// The hydro command line; the verbs live in Cli/. Ctrl+C cancels the running verb instead of killing the process.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    ["demo", .. var rest] => Demo.Run(DemoOptions.Parse(rest), Console.Out),
-    [] or ["-h"] or ["--help"] or ["help"] => Usage(0),
-    _ => Usage(2),
+    e.Cancel = !stop.IsCancellationRequested; // a second Ctrl+C ends the process at once
+    stop.Cancel();
 };
 
-static int Usage(int code)
-{
-    var w = code == 0 ? Console.Out : Console.Error;
-    w.WriteLine("usage: hydro demo [--epochs N] [--seed N] [--device cpu|cuda]");
-    w.WriteLine("  demo   trains a small LSTM rainfall-runoff model on generated data and reports the test NSE");
-    return code;
-}
+return await HydroCli.RunAsync(args, Console.Out, Console.Error, new HydroCliSettings(), stop.Token);

@@ -1,0 +1,76 @@
+using Hydro.Core.Components;
+using Hydro.Core.Plugins;
+using Hydro.Host.Cli;
+using Microsoft.Extensions.Logging;
+
+namespace Hydro.Host.Plugins;
+
+/// <summary>
+/// Fills component catalogs: the built-in plugins (each sub-folder of <see cref="HydroCliSettings.BuiltInPluginRoot"/>,
+/// loaded once per process) plus the plugins a command or an experiment file names (loaded per catalog).
+/// </summary>
+internal sealed partial class PluginCatalogService(HydroCliSettings settings, ILogger<PluginCatalogService> logger)
+{
+    private CatalogLoad? builtIn;
+
+    /// <summary>The built-in plugin folders, in name order.</summary>
+    public IReadOnlyList<PluginReference> BuiltInReferences()
+    {
+        var root = Path.GetFullPath(settings.BuiltInPluginRoot);
+        if (!Directory.Exists(root))
+        {
+            throw new PluginLoadException("built-in plugins", $"folder {root} does not exist: the Hydro installation is "
+                + "incomplete; rebuild the host (dotnet build host/Hydro.Host) or reinstall the hydro tool");
+        }
+
+        return [.. Directory.GetDirectories(root).Order(StringComparer.Ordinal).Select(d => new PluginReference(d, BuiltIn: true))];
+    }
+
+    /// <summary>
+    /// A new catalog with the built-in components and those of <paramref name="extra"/>. Check
+    /// <see cref="LoadResult.Succeeded"/>: with errors the catalog must not be used for a run.
+    /// </summary>
+    public CatalogLoad Load(IReadOnlyList<PluginReference> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var defaults = BuiltIn();
+        var catalog = new ComponentCatalog();
+        foreach (var component in defaults.Catalog.Components)
+        {
+            catalog.Add(component);
+        }
+
+        if (extra.Count == 0)
+        {
+            return defaults with { Catalog = catalog };
+        }
+
+        var more = new PluginLoader().Load(extra, catalog);
+        Report(more);
+        return new CatalogLoad(catalog, defaults.Result.Concat(more));
+    }
+
+    private CatalogLoad BuiltIn()
+    {
+        if (builtIn is null)
+        {
+            var catalog = new ComponentCatalog();
+            var result = new PluginLoader().Load(BuiltInReferences(), catalog);
+            Report(result);
+            builtIn = new CatalogLoad(catalog, result);
+        }
+
+        return builtIn;
+    }
+
+    private void Report(LoadResult result)
+    {
+        foreach (var plugin in result.Plugins)
+        {
+            LogLoaded(plugin.Name, plugin.Version, plugin.Components.Count, plugin.Path);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "plugin {Name} {Version}: {Count} components, from {Path}")]
+    private partial void LogLoaded(string name, string version, int count, string path);
+}

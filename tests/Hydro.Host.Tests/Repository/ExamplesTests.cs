@@ -1,0 +1,33 @@
+using Hydro.Host.Tests.Support;
+
+namespace Hydro.Host.Tests.Repository;
+
+/// <summary>Every examples/*.yaml validates against the built-in components and points editors at the schema.</summary>
+public sealed class ExamplesTests
+{
+    private const string SchemaHeader = "# yaml-language-server: $schema=../schemas/experiment.schema.json";
+
+    public static TheoryData<string> Examples() => [.. Names()];
+
+    [Fact]
+    public void ThereAreExamples() => Assert.Contains("quickstart.yaml", Names());
+
+    private static List<string> Names() =>
+        [.. Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples"), "*.yaml")
+            .Select(f => Path.GetFileName(f))
+            .Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ExampleStartsWithTheSchemaHeader(string name) =>
+        Assert.Equal(SchemaHeader, File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "examples", name)).First());
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ExampleValidates(string name)
+    {
+        var run = HydroRunner.Run(HydroRunner.WithBuiltIns, "validate", Path.Combine(TestPaths.RepositoryRoot, "examples", name));
+
+        Assert.True(run.Exit == 0, run.ToString());
+    }
+}
