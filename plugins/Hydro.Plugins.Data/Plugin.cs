@@ -11,5 +11,7 @@ public sealed class Plugin : IHydroPlugin
     public void Register(IComponentRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        registry.Add<CamelsUs.CamelsUsDataset>();
+        registry.Add<Caravan.CaravanDataset>();
     }
 }
