@@ -6,7 +6,8 @@ namespace Hydro.Plugins.Data.CamelsUs;
 /// <summary>
 /// Parses a CAMELS basin-mean forcing file: three header lines (gauge latitude in °, mean elevation in m, area in
 /// m²), a column header <c>Year Mnth Day Hr dayl(s) prcp(mm/day) srad(W/m2) swe(mm) tmax(C) tmin(C) vp(Pa)</c>
-/// (any case, any column order after the date), then one whitespace-separated row per day.
+/// (any case, any column order after the date), then one whitespace-separated row per day (spaces or tabs);
+/// a value of exactly -999 is NaN, blank rows are skipped.
 /// </summary>
 internal static class ForcingReader
 {
