@@ -5,7 +5,7 @@ using Hydro.Plugins.Data.Synthetic;
 
 namespace Hydro.Plugins.Data;
 
-/// <summary>Registers this assembly's datasets: <c>synthetic</c>.</summary>
+/// <summary>Registers this assembly's datasets: <c>synthetic</c>, <c>camels_us</c>, <c>caravan</c>.</summary>
 public sealed class Plugin : IHydroPlugin
 {
     /// <inheritdoc/>
@@ -13,5 +13,7 @@ public sealed class Plugin : IHydroPlugin
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.Add<SyntheticDataset>();
+        registry.Add<CamelsUs.CamelsUsDataset>();
+        registry.Add<Caravan.CaravanDataset>();
     }
 }

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The parsers and the Hargreaves formula are tested directly.
+[assembly: InternalsVisibleTo("Hydro.Plugins.Data.Tests")]

@@ -1,0 +1,135 @@
+using Hydro.Abstractions.Components;
+using Hydro.Abstractions.Contracts;
+using Hydro.Plugins.Data.CamelsUs;
+using Hydro.Plugins.Data.Tests.Support;
+
+namespace Hydro.Plugins.Data.Tests.CamelsUs;
+
+/// <summary>A small CAMELS tree written to a temp folder, one file broken per test.</summary>
+public sealed class CamelsUsMalformedTests : IDisposable
+{
+    private const string Forcing = "basin_mean_forcing/daymet/01/01022500_lump_cida_forcing_leap.txt";
+    private const string Flow = "usgs_streamflow/01/01022500_streamflow_qc.txt";
+    private const string Topo = "camels_attributes_v2.0/camels_topo.txt";
+    private readonly TempDirectory dir = new();
+
+    private static readonly string[] GoodForcing =
+    [
+        "  44.82",
+        " 133.00",
+        " 587675987",
+        "Year Mnth Day Hr dayl(s) prcp(mm/day) srad(W/m2) swe(mm) tmax(C) tmin(C) vp(Pa)",
+        "1980 01 01 12\t31185.97\t0.00\t178.46\t0.00\t-0.72\t-10.59\t271.45",
+        "1980 01 02 12\t31302.05\t0.00\t186.36\t0.00\t0.74\t-9.82\t291.32",
+        "1980 01 03 12\t31430.79\t1.20\t170.30\t0.00\t1.10\t-8.00\t300.00",
+    ];
+
+    private static readonly string[] GoodFlow =
+    [
+        "01022500 1980 01 01   395.00 A",
+        "01022500 1980 01 02   350.00 A:e",
+        "01022500 1980 01 03  -999.00 M",
+    ];
+
+    private static readonly string[] GoodTopo =
+    [
+        "gauge_id;gauge_lat;gauge_lon;elev_mean;slope_mean;area_gages2;area_geospa_fabric",
+        "01022500;44.60797;-67.93524;92.68;17.79072;573.6;620.38",
+    ];
+
+    public void Dispose() => dir.Dispose();
+
+    [Fact]
+    public void Good_tree_loads_with_tabs_and_trailing_blank_rows()
+    {
+        Write(GoodForcing.Append("").Append("   ").Append(""), GoodFlow, GoodTopo);
+        var s = Load(["prcp", "tmin"], ["streamflow"], ["area_gages2"]);
+        Assert.Equal(1.2f, s.Dynamic[2, 0]);
+        Assert.Equal(-9.82f, s.Dynamic[1, 1]);
+        Assert.Equal(395.0 * 0.028316846592 * 86400 * 1000 / 587675987, s.Targets[0, 0], 1e-6);
+        Assert.True(float.IsNaN(s.Targets[2, 0]));
+        Assert.Equal(573.6f, s.Static[0]);
+    }
+
+    [Fact]
+    public void Truncated_forcing_file() =>
+        Fails(Forcing, 7, "expected 11 columns", f: [.. GoodForcing[..6], "1980 01 03 12\t31430.79\t1.20"]);
+
+    [Fact]
+    public void Wrong_column_count() =>
+        Fails(Forcing, 6, "found 12", f: [.. GoodForcing[..5], GoodForcing[5] + "\t7.0", GoodForcing[6]]);
+
+    [Fact]
+    public void Non_numeric_value() =>
+        Fails(Forcing, 6, "'abc' is not a number", f: [.. GoodForcing[..5], GoodForcing[5].Replace("186.36", "abc", StringComparison.Ordinal), GoodForcing[6]]);
+
+    [Fact]
+    public void Dates_out_of_order() =>
+        Fails(Forcing, 7, "out of order", f: [.. GoodForcing[..6], GoodForcing[6].Replace("1980 01 03", "1979 12 31", StringComparison.Ordinal)]);
+
+    [Fact]
+    public void Duplicated_dates() =>
+        Fails(Forcing, 7, "duplicated date 1980-01-02 (already on line 6)", f: [.. GoodForcing[..6], GoodForcing[6].Replace("1980 01 03", "1980 01 02", StringComparison.Ordinal)]);
+
+    [Fact]
+    public void Wrong_units_header() =>
+        Fails(Forcing, 4, "should be in mm/day", f: [.. GoodForcing[..3], GoodForcing[3].Replace("prcp(mm/day)", "prcp(in/day)", StringComparison.Ordinal), .. GoodForcing[4..]]);
+
+    [Fact]
+    public void Header_area_not_a_number() =>
+        Fails(Forcing, 3, "area", f: [.. GoodForcing[..2], " area?", .. GoodForcing[3..]]);
+
+    [Fact]
+    public void Invalid_date() =>
+        Fails(Forcing, 7, "invalid date", f: [.. GoodForcing[..6], GoodForcing[6].Replace("1980 01 03", "1980 02 30", StringComparison.Ordinal)]);
+
+    [Fact]
+    public void Truncated_streamflow_file() =>
+        Fails(Flow, 3, "expected 6 columns", q: [.. GoodFlow[..2], "01022500 1980 01 03"]);
+
+    [Fact]
+    public void Streamflow_of_another_gauge() =>
+        Fails(Flow, 2, "differs from the file's basin", q: [GoodFlow[0], GoodFlow[1].Replace("01022500", "01030500", StringComparison.Ordinal), GoodFlow[2]]);
+
+    [Fact]
+    public void Streamflow_non_numeric() =>
+        Fails(Flow, 1, "'39S.00' is not a number", q: [GoodFlow[0].Replace("395.00", "39S.00", StringComparison.Ordinal), .. GoodFlow[1..]]);
+
+    [Fact]
+    public void Streamflow_duplicated_date() =>
+        Fails(Flow, 3, "duplicated date", q: [.. GoodFlow[..2], GoodFlow[2].Replace("01 03", "01 02", StringComparison.Ordinal)]);
+
+    [Fact]
+    public void Basin_missing_from_attribute_tables()
+    {
+        Write(GoodForcing, GoodFlow, [GoodTopo[0], GoodTopo[1].Replace("01022500", "01013500", StringComparison.Ordinal)]);
+        var e = Assert.Throws<DataException>(() => Load(["prcp"], [], ["area_gages2"]));
+        Assert.Contains("camels_topo.txt", e.Message);
+        Assert.Contains("'01022500' has no row (lines 2–2", e.Message);
+    }
+
+    [Fact]
+    public void Attribute_row_with_wrong_column_count() =>
+        Fails(Topo, 2, "expected 7 columns", t: [GoodTopo[0], "01022500;44.60797;-67.93524;92.68"], statics: ["area_gages2"]);
+
+    private void Write(IEnumerable<string> f, IEnumerable<string> q, IEnumerable<string> t)
+    {
+        dir.Write(Forcing, string.Join('\n', f));
+        dir.Write(Flow, string.Join('\n', q) + "\n");
+        dir.Write(Topo, string.Join('\n', t) + "\n");
+    }
+
+    private BasinSeries Load(string[] dynamic, string[] targets, string[] statics)
+    {
+        using var data = new CamelsUsDataset(new CamelsUsOptions { DataDir = dir.Path }, new ComponentContext());
+        return data.Load("01022500", new DataRequest(dynamic, statics, targets, new DateOnly(1980, 1, 1), new DateOnly(1980, 1, 3)));
+    }
+
+    private void Fails(string file, int line, string fragment, string[]? f = null, string[]? q = null, string[]? t = null, string[]? statics = null)
+    {
+        Write(f ?? GoodForcing, q ?? GoodFlow, t ?? GoodTopo);
+        var e = Assert.Throws<DataException>(() => Load(["prcp", "tmax"], ["streamflow"], statics ?? []));
+        Assert.Contains($"{Path.GetFileName(file)}:{line}:", e.Message);
+        Assert.Contains(fragment, e.Message);
+    }
+}
