@@ -4,9 +4,10 @@
 #   libopenblas0-pthread  optimised BLAS; without it libtorch falls back to the reference BLAS (~5x slower)
 #   cmake, ninja-build, g++  to build the shim (core/Hydro.Torch/native)
 #   python3-torch         PyTorch on the same libtorch: golden values, safetensors interop test, benchmarks
+#   python3-pandas        the reference of the data-loading benchmark (tests/Hydro.Data.Benchmarks)
 # The .NET 10 SDK is expected to be installed already.
 set -euo pipefail
-packages=(libtorch-dev libopenblas0-pthread cmake ninja-build g++ python3-torch)
+packages=(libtorch-dev libopenblas0-pthread cmake ninja-build g++ python3-torch python3-pandas)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,6 +2,8 @@ using System.Reflection;
 using Hydro.Abstractions.Components;
 using Hydro.Core.Components;
 using Hydro.Core.Plugins;
+using Hydro.Plugins.Data.CamelsUs;
+using Hydro.Plugins.Data.Caravan;
 using Hydro.Plugins.Data.Synthetic;
 using Hydro.Plugins.Losses.Mse;
 using Hydro.Plugins.Losses.NseStar;
@@ -19,6 +21,8 @@ public class RegistrationTests
         { "Hydro.Plugins.Losses", ComponentKind.Loss, "rmse", typeof(RmseLoss), typeof(RmseOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "lstm", typeof(LstmBackbone), typeof(LstmOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
+        { "Hydro.Plugins.Data", ComponentKind.Dataset, "camels_us", typeof(CamelsUsDataset), typeof(CamelsUsOptions) },
+        { "Hydro.Plugins.Data", ComponentKind.Dataset, "caravan", typeof(CaravanDataset), typeof(CaravanOptions) },
     };
 
     private static ComponentCatalog LoadAll()
