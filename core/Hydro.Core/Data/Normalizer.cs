@@ -38,6 +38,8 @@ public sealed class Normalizer
     /// <summary>The file name in a run directory.</summary>
     public const string FileName = "normalization.json";
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private readonly Dictionary<string, BasinTargetStatistics> basins;
 
     /// <summary>Creates a normaliser from known statistics.</summary>
@@ -166,7 +168,7 @@ public sealed class Normalizer
         }
 
         root["basins"] = b;
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(Indented) + "\n";
     }
 
     /// <summary>Reads a file written by <see cref="Save"/>.</summary>
