@@ -180,6 +180,8 @@ internal static class TrainingCatalog
           batch_size: 16
           sequence_length: 5
           predict_last_n: 2
+        evaluation:
+          period: validation
         """;
 
     public static Experiment Load(string yaml)
