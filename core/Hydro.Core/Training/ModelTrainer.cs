@@ -322,7 +322,6 @@ internal sealed class ModelTrainer : IDisposable
         // resumed run draws what an uninterrupted one would.
         torch.manual_seed(StepSeed(epoch, batchIndex));
         var batch = setup.TrainBatcher.ToBatch(host);
-        var mask = batch.TargetMask!;
         var loss = Loss(batch);
         var value = loss.item<float>();
         if (!float.IsFinite(value))
@@ -338,7 +337,6 @@ internal sealed class ModelTrainer : IDisposable
         }
 
         optimizer.step();
-        GC.KeepAlive(mask);
         return value;
     }
 
