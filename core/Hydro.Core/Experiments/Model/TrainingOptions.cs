@@ -56,4 +56,20 @@ public sealed class TrainingOptions
     /// <summary>One model per seed, averaged at evaluation; a single model (the root seed) when absent.</summary>
     [Description("Train one model per seed and average them; a single model with the root seed when absent.")]
     public IReadOnlyList<int>? EnsembleSeeds { get; init; }
+
+    /// <summary>Epochs between checkpoints, at least 1; the last epoch is always saved.</summary>
+    [Range(1, 100_000)]
+    [Unit("epochs")]
+    [Description("Epochs between checkpoints (checkpoints/epoch_NNN.safetensors), at least 1; the last epoch is always saved.")]
+    public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>Windows drawn per epoch; every valid window once when absent.</summary>
+    [Range(1, int.MaxValue)]
+    [Unit("samples")]
+    [Description("Windows drawn per epoch (a random subset without repeats); every valid training window once when absent.")]
+    public int? SamplesPerEpoch { get; init; }
+
+    /// <summary>Whether targets are standardised with training statistics (false for process backbones that predict physical units).</summary>
+    [Description("Standardise the targets with training-period statistics (true for neural backbones); false when the backbone predicts physical units, e.g. HBV.")]
+    public bool NormalizeTargets { get; init; } = true;
 }

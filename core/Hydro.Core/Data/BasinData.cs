@@ -1,0 +1,87 @@
+namespace Hydro.Core.Data;
+
+/// <summary>The variables an experiment reads: dynamic inputs, static attributes and targets, in batch order.</summary>
+/// <param name="Dynamic">Dynamic input names (the batch's feature axis).</param>
+/// <param name="Static">Static attribute names.</param>
+/// <param name="Targets">Target names.</param>
+public sealed record DataVariables(IReadOnlyList<string> Dynamic, IReadOnlyList<string> Static, IReadOnlyList<string> Targets);
+
+/// <summary>
+/// One basin's data for one period, parsed once into contiguous row-major arrays. Rows before
+/// <see cref="PeriodStartIndex"/> are history (the days before the period that fill the first input windows);
+/// their targets are never scored and never enter statistics.
+/// </summary>
+public sealed class BasinData
+{
+    /// <summary>Creates the basin data; arrays are taken as they are (row-major [T, F], [S], [T, K]).</summary>
+    public BasinData(string basin, DateOnly start, int steps, int periodStartIndex, float[] dynamic, float[] @static, float[] targets)
+    {
+        ArgumentNullException.ThrowIfNull(basin);
+        ArgumentNullException.ThrowIfNull(dynamic);
+        ArgumentNullException.ThrowIfNull(@static);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (steps < 0 || periodStartIndex < 0 || periodStartIndex > steps)
+        {
+            throw new ArgumentOutOfRangeException(nameof(periodStartIndex), $"period start {periodStartIndex} outside 0..{steps}");
+        }
+
+        if (steps > 0 && (dynamic.Length % steps != 0 || targets.Length % steps != 0))
+        {
+            throw new ArgumentException($"basin {basin}: arrays are not a multiple of {steps} rows");
+        }
+
+        Basin = basin;
+        Start = start;
+        Steps = steps;
+        PeriodStartIndex = periodStartIndex;
+        Dynamic = dynamic;
+        Static = @static;
+        Targets = targets;
+        DynamicCount = steps == 0 ? 0 : dynamic.Length / steps;
+        TargetCount = steps == 0 ? 0 : targets.Length / steps;
+    }
+
+    /// <summary>Basin identifier.</summary>
+    public string Basin { get; }
+
+    /// <summary>Date of row 0.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Rows (days), history included.</summary>
+    public int Steps { get; }
+
+    /// <summary>Index of the period's first day; earlier rows are history.</summary>
+    public int PeriodStartIndex { get; }
+
+    /// <summary>Dynamic inputs [T, F], physical units, NaN where missing.</summary>
+    public float[] Dynamic { get; }
+
+    /// <summary>Static attributes [S].</summary>
+    public float[] Static { get; }
+
+    /// <summary>Targets [T, K], physical units, NaN where missing.</summary>
+    public float[] Targets { get; }
+
+    /// <summary>F.</summary>
+    public int DynamicCount { get; }
+
+    /// <summary>K.</summary>
+    public int TargetCount { get; }
+
+    /// <summary>The date of row <paramref name="index"/>.</summary>
+    public DateOnly DateAt(int index) => Start.AddDays(index);
+
+    /// <summary>Whether any target is observed on a period day (history excluded).</summary>
+    public bool HasObservedTarget()
+    {
+        for (var i = PeriodStartIndex * TargetCount; i < Targets.Length; i++)
+        {
+            if (!float.IsNaN(Targets[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,142 @@
+using Hydro.Abstractions.Contracts;
+
+namespace Hydro.Core.Data;
+
+/// <summary>
+/// Every basin of a period, loaded once through <see cref="IDataset.Load"/>. Basins without any observed target in
+/// the period are reported in <see cref="Warnings"/> and left out (DESIGN "Data": reported and skipped, not a crash).
+/// </summary>
+public sealed class BasinStore
+{
+    private BasinStore(string period, DataVariables variables, DateOnly start, DateOnly end, IReadOnlyList<BasinData> basins, IReadOnlyList<string> skipped, IReadOnlyList<string> warnings)
+    {
+        Period = period;
+        Variables = variables;
+        Start = start;
+        End = end;
+        Basins = basins;
+        SkippedBasins = skipped;
+        Warnings = warnings;
+    }
+
+    /// <summary>The period's name (train, validation, test).</summary>
+    public string Period { get; }
+
+    /// <summary>The variables loaded.</summary>
+    public DataVariables Variables { get; }
+
+    /// <summary>First day of the period (history rows come before it).</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Last day of the period.</summary>
+    public DateOnly End { get; }
+
+    /// <summary>The basins with at least one observed target in the period, in the order requested.</summary>
+    public IReadOnlyList<BasinData> Basins { get; }
+
+    /// <summary>Basins left out (no observed target in the period).</summary>
+    public IReadOnlyList<string> SkippedBasins { get; }
+
+    /// <summary>One line per problem that did not stop loading.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Loads each basin once for <paramref name="start"/>..<paramref name="end"/>, plus up to
+    /// <paramref name="historyDays"/> earlier days (never before <paramref name="dataStart"/>) so that the first
+    /// input windows end on the period's first day.
+    /// </summary>
+    /// <exception cref="DataException">The dataset failed or returned arrays of the wrong shape; the message names the basin.</exception>
+    public static BasinStore Load(IDataset dataset, IEnumerable<string> basins, DataVariables variables, string period, DateOnly start, DateOnly end,
+        int historyDays = 0, DateOnly? dataStart = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(basins);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentOutOfRangeException.ThrowIfNegative(historyDays);
+        if (end < start)
+        {
+            throw new ArgumentException($"period {period}: end {end:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
+        }
+
+        var loadStart = start.AddDays(-historyDays);
+        if (dataStart is { } first && loadStart < first)
+        {
+            loadStart = first > start ? start : first;
+        }
+
+        var request = new DataRequest(variables.Dynamic, variables.Static, variables.Targets, loadStart, end);
+        var expectedRows = end.DayNumber - loadStart.DayNumber + 1;
+        var periodStartIndex = start.DayNumber - loadStart.DayNumber;
+        var loaded = new List<BasinData>();
+        var skipped = new List<string>();
+        var warnings = new List<string>();
+        foreach (var basin in basins)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            BasinSeries series;
+            try
+            {
+                series = dataset.Load(basin, request);
+            }
+            catch (DataException)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new DataException($"basin {basin}: the dataset failed to load {loadStart:yyyy-MM-dd}..{end:yyyy-MM-dd}: {e.Message}", e);
+            }
+
+            var data = Convert(series, variables, basin, loadStart, expectedRows, periodStartIndex);
+            if (!data.HasObservedTarget())
+            {
+                skipped.Add(basin);
+                warnings.Add($"basin {basin}: no observed {string.Join("/", variables.Targets)} in the {period} period {start:yyyy-MM-dd}..{end:yyyy-MM-dd}; skipped");
+                continue;
+            }
+
+            loaded.Add(data);
+        }
+
+        return new BasinStore(period, variables, start, end, loaded, skipped, warnings);
+    }
+
+    private static BasinData Convert(BasinSeries series, DataVariables variables, string basin, DateOnly loadStart, int rows, int periodStartIndex)
+    {
+        if (series is null)
+        {
+            throw new DataException($"basin {basin}: the dataset returned no series");
+        }
+
+        if (series.Start != loadStart)
+        {
+            throw new DataException($"basin {basin}: the dataset returned data from {series.Start:yyyy-MM-dd}, requested {loadStart:yyyy-MM-dd}");
+        }
+
+        Check(series.Dynamic, rows, variables.Dynamic.Count, basin, "dynamic inputs");
+        Check(series.Targets, rows, variables.Targets.Count, basin, "targets");
+        if (series.Static.Length != variables.Static.Count)
+        {
+            throw new DataException($"basin {basin}: the dataset returned {series.Static.Length} static attributes, requested {variables.Static.Count}");
+        }
+
+        return new BasinData(basin, loadStart, rows, periodStartIndex, Flatten(series.Dynamic), (float[])series.Static.Clone(), Flatten(series.Targets));
+    }
+
+    private static void Check(float[,] values, int rows, int columns, string basin, string what)
+    {
+        if (values.GetLength(0) != rows || values.GetLength(1) != columns)
+        {
+            throw new DataException($"basin {basin}: the dataset returned {what} [{values.GetLength(0)}, {values.GetLength(1)}], requested [{rows}, {columns}]");
+        }
+    }
+
+    private static float[] Flatten(float[,] values)
+    {
+        var flat = new float[values.Length];
+        var span = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref System.Runtime.CompilerServices.Unsafe.As<byte, float>(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(values)), values.Length);
+        span.CopyTo(flat);
+        return flat;
+    }
+}

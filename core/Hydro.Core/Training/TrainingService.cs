@@ -1,0 +1,162 @@
+using Hydro.Core.Components;
+using Hydro.Core.Data;
+using Hydro.Core.Experiments;
+using Hydro.Core.Plugins;
+using Hydro.Core.Runs;
+
+namespace Hydro.Core.Training;
+
+/// <summary>
+/// Trains an experiment into a run directory (DESIGN "Runs") and resumes interrupted runs.
+/// </summary>
+/// <remarks>
+/// <para>Setup (dataset, periods, normalisation, windows, components) happens before anything is written; the run
+/// directory is assembled under a temporary name and renamed into place, so a setup failure leaves nothing behind.</para>
+/// <para>Ensembles: with <c>training.ensemble_seeds</c> one model per seed is trained, one after the other, each in
+/// <c>seed_N/</c> with its own checkpoints and log; a single model lives in the run directory itself.</para>
+/// <para>Reproducibility: window order depends only on (seed, epoch), the global torch generator is re-seeded from
+/// (seed, epoch, batch) before each step, and the components' generator state is saved in each checkpoint, so a
+/// resumed run reaches the parameters of an uninterrupted one bit for bit on the CPU.</para>
+/// </remarks>
+public sealed class TrainingService
+{
+    private readonly ComponentCatalog catalog;
+
+    /// <summary>Creates the service over the components the host has loaded.</summary>
+    public TrainingService(ComponentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        this.catalog = catalog;
+    }
+
+    /// <summary>Trains <paramref name="experiment"/> in a new run directory.</summary>
+    /// <exception cref="ComponentCreationException">A component could not be built (no run directory is left).</exception>
+    /// <exception cref="Abstractions.Contracts.DataException">The data cannot be used (no run directory is left).</exception>
+    /// <exception cref="TrainingException">Nothing to train on, a bad run directory, or a non-finite loss (the run directory stays, resumable from its last checkpoint).</exception>
+    public TrainingResult Train(Experiment experiment, TrainOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        options ??= new TrainOptions();
+        foreach (var block in experiment.Components)
+        {
+            if (block.Descriptor is null || catalog.Find(block.Descriptor.Kind, block.Type) != block.Descriptor)
+            {
+                throw new TrainingException($"component '{block.Type}' of {experiment.File} is not in this service's catalog; load the experiment with the same plugins");
+            }
+        }
+
+        var o = experiment.Options;
+        var runDirectory = options.RunDirectory is { } requested
+            ? Path.GetFullPath(requested)
+            : RunLayout.NewRunDirectory(o.OutputDir, o.ExperimentName, (options.Now ?? (() => DateTime.Now))());
+        if (Directory.Exists(runDirectory) || File.Exists(runDirectory))
+        {
+            throw new TrainingException($"run directory {runDirectory} already exists; choose another or use resume to continue it");
+        }
+
+        var yaml = options.ExperimentText ?? ReadExperimentText(experiment);
+        using var setup = TrainingSetup.Create(experiment, normalizer: null, options.CancellationToken);
+
+        // Build the first model once before writing anything, so that bad model options fail here.
+        using (new ModelTrainer(setup, setup.Seeds[0], RunLayout.MemberDirectory(runDirectory, setup.Seeds[0], setup.IsEnsemble), options))
+        {
+        }
+
+        CreateRunDirectory(runDirectory, dir =>
+        {
+            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigYaml), yaml);
+            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigJson), RunLayout.OptionsJson(o));
+            AtomicFile.WriteAllText(Path.Combine(dir, PluginLock.FileName), (options.PluginLock ?? new PluginLock([])).ToJson());
+            setup.Normalizer.Save(Path.Combine(dir, Normalizer.FileName));
+        });
+        return RunMembers(setup, runDirectory, options);
+    }
+
+    /// <summary>
+    /// Continues a run from the newest checkpoint of each unfinished model: the experiment is read from the run's
+    /// <c>config.yaml</c> and the normalisation from its <c>normalization.json</c>.
+    /// </summary>
+    /// <exception cref="TrainingException">Not a run directory, or its config no longer loads with the current plugins.</exception>
+    public TrainingResult Resume(string runDirectory, TrainOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        options ??= new TrainOptions();
+        runDirectory = Path.GetFullPath(runDirectory);
+        var config = Path.Combine(runDirectory, RunLayout.ConfigYaml);
+        var normalization = Path.Combine(runDirectory, Normalizer.FileName);
+        if (!File.Exists(config) || !File.Exists(normalization))
+        {
+            throw new TrainingException($"{runDirectory} is not a run directory (it needs {RunLayout.ConfigYaml} and {Normalizer.FileName})");
+        }
+
+        var loaded = new ExperimentLoader(catalog).Load(config);
+        if (loaded.Experiment is not { } experiment)
+        {
+            throw new TrainingException($"{config} no longer loads:\n{loaded}");
+        }
+
+        using var setup = TrainingSetup.Create(experiment, Normalizer.Load(normalization), options.CancellationToken);
+        return RunMembers(setup, runDirectory, options);
+    }
+
+    private static TrainingResult RunMembers(TrainingSetup setup, string runDirectory, TrainOptions options)
+    {
+        foreach (var w in setup.Warnings)
+        {
+            options.Logger?.DataWarning(w);
+        }
+
+        options.Logger?.RunDirectory(runDirectory);
+        var members = new List<MemberResult>();
+        foreach (var seed in setup.Seeds)
+        {
+            var dir = RunLayout.MemberDirectory(runDirectory, seed, setup.IsEnsemble);
+            using var trainer = new ModelTrainer(setup, seed, dir, options);
+            trainer.RestoreLatest();
+            var result = trainer.Run();
+            members.Add(result);
+            if (result.Status is TrainingStatus.Cancelled or TrainingStatus.Paused)
+            {
+                return new TrainingResult(runDirectory, result.Status, members, setup.Warnings);
+            }
+        }
+
+        var status = members.Any(m => m.Status == TrainingStatus.EarlyStopped) ? TrainingStatus.EarlyStopped : TrainingStatus.Completed;
+        return new TrainingResult(runDirectory, status, members, setup.Warnings);
+    }
+
+    private static string ReadExperimentText(Experiment experiment)
+    {
+        try
+        {
+            return File.ReadAllText(experiment.File);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TrainingException($"cannot read the experiment file {experiment.File} to copy it into the run ({e.Message}); pass TrainOptions.ExperimentText", e);
+        }
+    }
+
+    /// <summary>Fills a temporary sibling folder and renames it to <paramref name="runDirectory"/>; on failure nothing remains.</summary>
+    private static void CreateRunDirectory(string runDirectory, Action<string> fill)
+    {
+        var parent = Path.GetDirectoryName(runDirectory)!;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(runDirectory)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            Directory.CreateDirectory(staging);
+            fill(staging);
+            Directory.Move(staging, runDirectory);
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            throw;
+        }
+    }
+}

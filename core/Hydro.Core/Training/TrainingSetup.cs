@@ -1,0 +1,189 @@
+using Hydro.Abstractions.Components;
+using Hydro.Abstractions.Contracts;
+using Hydro.Core.Components;
+using Hydro.Core.Data;
+using Hydro.Core.Experiments;
+using Hydro.Core.Experiments.Model;
+using Hydro.Torch;
+
+namespace Hydro.Core.Training;
+
+/// <summary>
+/// Everything a training needs that does not depend on the seed: the dataset, the loaded periods, the normaliser,
+/// the window sampler, the batchers and the loss. Built before the run directory exists.
+/// </summary>
+internal sealed class TrainingSetup : IDisposable
+{
+    private TrainingSetup(Experiment experiment, DataVariables variables, Device device, IDataset dataset)
+    {
+        Experiment = experiment;
+        Variables = variables;
+        Device = device;
+        Dataset = dataset;
+    }
+
+    public Experiment Experiment { get; }
+
+    public ExperimentOptions Options => Experiment.Options;
+
+    public TrainingOptions Training => Experiment.Options.Training;
+
+    public DataVariables Variables { get; }
+
+    public Device Device { get; }
+
+    public IDataset Dataset { get; }
+
+    public BasinStore TrainStore { get; private set; } = null!;
+
+    public BasinStore? ValidationStore { get; private set; }
+
+    public Normalizer Normalizer { get; private set; } = null!;
+
+    public WindowSampler Sampler { get; private set; } = null!;
+
+    public Batcher TrainBatcher { get; private set; } = null!;
+
+    public Batcher? ValidationBatcher { get; private set; }
+
+    public IReadOnlyList<WindowRef> ValidationWindows { get; private set; } = [];
+
+    public ILoss Loss { get; private set; } = null!;
+
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>The seeds of the models: the ensemble's, or the root seed alone.</summary>
+    public IReadOnlyList<int> Seeds => Training.EnsembleSeeds is { Count: > 0 } s ? s : [Options.Seed];
+
+    public bool IsEnsemble => Training.EnsembleSeeds is { Count: > 1 };
+
+    /// <summary>Builds the setup; with <paramref name="normalizer"/> (a resumed run) the saved statistics are used instead of refitting.</summary>
+    public static TrainingSetup Create(Experiment experiment, Normalizer? normalizer, CancellationToken cancellationToken)
+    {
+        var o = experiment.Options;
+        var variables = new DataVariables(o.Inputs.Dynamic, o.Inputs.Static, o.Targets);
+        Device device;
+        try
+        {
+            device = Device.Parse(o.Device);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TrainingException($"device '{o.Device}': {e.Message}", e);
+        }
+
+        var context = Context(variables, device, null, null);
+        var dataset = ComponentFactory.Create<IDataset>(experiment.Dataset, context);
+        var setup = new TrainingSetup(experiment, variables, device, dataset);
+        try
+        {
+            setup.Load(normalizer, cancellationToken);
+            return setup;
+        }
+        catch
+        {
+            setup.Dispose();
+            throw;
+        }
+    }
+
+    public static ComponentContext Context(DataVariables variables, Device device, Generator? generator, string? runDirectory) => new()
+    {
+        DynamicInputs = variables.Dynamic,
+        StaticInputs = variables.Static,
+        Targets = variables.Targets,
+        Device = device,
+        Generator = generator,
+        RunDirectory = runDirectory,
+    };
+
+    private void Load(Normalizer? saved, CancellationToken ct)
+    {
+        var t = Training;
+        var description = Dataset.Describe();
+        CheckVariables(description);
+        var history = t.SequenceLength - 1;
+        var train = Options.Periods.Train;
+        TrainStore = BasinStore.Load(Dataset, description.Basins, Variables, "train", train.Start, train.End, history, description.First, ct);
+        Warnings.AddRange(TrainStore.Warnings);
+        if (TrainStore.Basins.Count == 0)
+        {
+            throw new TrainingException($"no basin of dataset '{Experiment.Dataset.Type}' has an observed {string.Join("/", Variables.Targets)} in the training period {train.Start:yyyy-MM-dd}..{train.End:yyyy-MM-dd}");
+        }
+
+        Normalizer = saved ?? Normalizer.Fit(TrainStore, t.NormalizeTargets);
+        CheckNormalizer(Normalizer);
+        Sampler = new WindowSampler(TrainStore, t.SequenceLength, t.PredictLastN, t.Warmup);
+        if (Sampler.Count == 0)
+        {
+            throw new TrainingException($"the training period has no valid window of {t.SequenceLength} days (each needs finite inputs and an observed target in its last {t.PredictLastN} days); check the period, sequence_length and missing data");
+        }
+
+        TrainBatcher = new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
+        if (Options.Periods.Validation is { } val)
+        {
+            var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, ct);
+            Warnings.AddRange(store.Warnings);
+            var withStats = store.Basins.Where(b => Normalizer.ForBasin(b.Basin) is not null).ToList();
+            foreach (var b in store.Basins.Where(b => Normalizer.ForBasin(b.Basin) is null))
+            {
+                Warnings.Add($"basin {b.Basin}: no training statistics (no observations in the training period); left out of validation");
+            }
+
+            ValidationStore = store;
+            ValidationBatcher = new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
+            var windows = new List<WindowRef>();
+            for (var i = 0; i < store.Basins.Count; i++)
+            {
+                if (withStats.Contains(store.Basins[i]))
+                {
+                    windows.AddRange(WindowSampler.TilingEndIndices(store.Basins[i], t.SequenceLength, t.PredictLastN, t.Warmup).Select(e => new WindowRef(i, e)));
+                }
+            }
+
+            ValidationWindows = windows;
+        }
+
+        Loss = ComponentFactory.Create<ILoss>(Experiment.Loss, Context(Variables, Device, null, null));
+    }
+
+    private void CheckVariables(DatasetDescription description)
+    {
+        var known = description.Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        var problems = new List<string>();
+        void Check(IEnumerable<string> names, bool isStatic, string what)
+        {
+            foreach (var n in names)
+            {
+                if (!known.TryGetValue(n, out var info))
+                {
+                    problems.Add($"{what} '{n}' is not a variable of dataset '{Experiment.Dataset.Type}'");
+                }
+                else if (info.Static != isStatic)
+                {
+                    problems.Add($"{what} '{n}' is a {(info.Static ? "static attribute" : "time series")} in dataset '{Experiment.Dataset.Type}'");
+                }
+            }
+        }
+
+        Check(Variables.Dynamic, false, "inputs.dynamic");
+        Check(Variables.Static, true, "inputs.static");
+        Check(Variables.Targets, false, "targets");
+        if (problems.Count > 0)
+        {
+            var available = string.Join(", ", description.Variables.Select(v => v.Name));
+            throw new DataException($"{string.Join("; ", problems)} (available: {available})");
+        }
+    }
+
+    private void CheckNormalizer(Normalizer n)
+    {
+        if (!n.Dynamic.Select(v => v.Name).SequenceEqual(Variables.Dynamic) || !n.Static.Select(v => v.Name).SequenceEqual(Variables.Static)
+            || !n.Targets.Select(v => v.Name).SequenceEqual(Variables.Targets))
+        {
+            throw new TrainingException("normalization.json describes other variables than the experiment; the run directory does not match its config.yaml");
+        }
+    }
+
+    public void Dispose() => Dataset.Dispose();
+}
