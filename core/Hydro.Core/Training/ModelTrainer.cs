@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Hydro.Abstractions.Contracts;
-using Hydro.Core.Components;
 using Hydro.Core.Data;
+using Hydro.Core.Metrics;
+using Hydro.Core.Models;
 using Hydro.Core.Runs;
 using Hydro.Torch;
 using Hydro.Torch.Optim;
@@ -46,8 +47,7 @@ internal sealed class ModelTrainer : IDisposable
     private readonly string directory;
     private readonly TrainOptions options;
     private readonly Generator generator;
-    private readonly IBackbone backbone;
-    private readonly IParameterLearner? learner;
+    private readonly HydroModel model;
     private readonly TorchOptimizer optimizer;
     private readonly SchedulerAdapter scheduler;
     private readonly List<Tensor> parameters;
@@ -61,38 +61,16 @@ internal sealed class ModelTrainer : IDisposable
         this.options = options;
         torch.manual_seed((ulong)seed);
         generator = torch.Generator((ulong)seed);
-        var context = TrainingSetup.Context(setup.Variables, setup.Device, generator, directory);
         try
         {
-            backbone = ComponentFactory.Create<IBackbone>(setup.Experiment.Backbone, context);
-            if (setup.Experiment.Learner is { } learnerBlock)
-            {
-                learner = ComponentFactory.Create<IParameterLearner>(learnerBlock, context);
-                if (backbone.Parameters is null)
-                {
-                    throw new TrainingException($"model.learner '{learnerBlock.Type}' is set but backbone '{setup.Experiment.Backbone.Type}' takes no parameters; remove the learner");
-                }
-            }
-            else if (backbone.Parameters is { } request)
-            {
-                throw new TrainingException($"backbone '{setup.Experiment.Backbone.Type}' needs parameters {string.Join(", ", request.Parameters.Select(p => p.Name))} from a learner; set model.learner");
-            }
-
-            backbone.Network.to(setup.Device);
-            learner?.Network.to(setup.Device);
-            parameters = [.. backbone.Network.parameters(), .. learner?.Network.parameters() ?? []];
-            if (parameters.Count == 0)
-            {
-                throw new TrainingException($"backbone '{setup.Experiment.Backbone.Type}' has no trainable parameters");
-            }
-
+            model = HydroModel.Create(setup.Experiment, setup.ModelContext(generator, directory));
+            parameters = model.Parameters();
             optimizer = OptimizerFactory.Create(setup.Options.Optimizer, parameters);
             scheduler = SchedulerAdapter.Create(setup.Options.Scheduler, optimizer, setup.Training.Epochs);
         }
         catch
         {
-            learner?.Dispose();
-            backbone?.Dispose();
+            model?.Dispose();
             generator.Dispose();
             throw;
         }
@@ -118,11 +96,7 @@ internal sealed class ModelTrainer : IDisposable
             throw new TrainingException($"{latest}: not a Hydro checkpoint (format '{format ?? "none"}')");
         }
 
-        LoadModule(backbone.Network, "backbone.", tensors, latest);
-        if (learner is not null)
-        {
-            LoadModule(learner.Network, "learner.", tensors, latest);
-        }
+        model.LoadStateDict(tensors, latest);
 
         var optimizerTensors = tensors.Where(kv => kv.Key.StartsWith("state.", StringComparison.Ordinal)).ToDictionary(kv => kv.Key, kv => kv.Value);
         var optimizerMeta = new Dictionary<string, string> { ["optimizer"] = metadata["optimizer"], ["param_groups"] = metadata["param_groups"] };
@@ -186,8 +160,7 @@ internal sealed class ModelTrainer : IDisposable
             var batches = (windows.Length + t.BatchSize - 1) / t.BatchSize;
             var epochStart = Stopwatch.GetTimestamp();
             var lr = optimizer.param_groups[0].lr;
-            backbone.Network.train();
-            learner?.Network.train();
+            model.Train();
             var first = state.Batch;
             Task<HostBatch>? next = first < batches ? Prepare(windows, first, t.BatchSize) : null;
             var cancelled = false;
@@ -245,7 +218,7 @@ internal sealed class ModelTrainer : IDisposable
         var t = setup.Training;
         var trainLoss = state.LossCount == 0 ? double.NaN : state.LossSum / state.LossCount;
         double valLoss = double.NaN, valNse = double.NaN;
-        var validated = setup.ValidationBatcher is not null && (epoch % t.ValidateEvery == 0 || epoch == t.Epochs);
+        var validated = setup.ValidationPredictor is not null && (epoch % t.ValidateEvery == 0 || epoch == t.Epochs);
         var improved = false;
         if (validated)
         {
@@ -343,8 +316,7 @@ internal sealed class ModelTrainer : IDisposable
     private Tensor Loss(Batch batch)
     {
         var mask = batch.TargetMask!;
-        var parametersOut = learner?.Forward(batch, backbone.Parameters!);
-        var outputs = backbone.Forward(batch, parametersOut);
+        var (outputs, _) = model.Forward(batch);
 
         // Losses see zeros, not NaN, where nothing is observed, so a loss that multiplies by the mask stays finite.
         var observed = torch.where(mask, batch.Target!, 0.0);
@@ -370,109 +342,36 @@ internal sealed class ModelTrainer : IDisposable
     /// <summary>Loss and median NSE over the validation basins, with the prediction de-normalised to target units.</summary>
     private (double Loss, double MedianNse) Validate()
     {
-        var store = setup.ValidationStore!;
-        var batcher = setup.ValidationBatcher!;
-        var t = setup.Training;
-        var norm = setup.Normalizer;
-        var k = setup.Variables.Targets.Count;
-        var l = t.SequenceLength;
-        var firstScored = WindowSampler.FirstScoredPosition(l, t.PredictLastN, t.Warmup);
-        var simulated = store.Basins.Select(b => Enumerable.Repeat(double.NaN, b.Steps * k).ToArray()).ToArray();
         double lossSum = 0;
         long lossCount = 0;
-        backbone.Network.eval();
-        learner?.Network.eval();
-        using (torch.no_grad())
+        void AddLoss(Batch batch, Tensor prediction)
         {
-            var windows = setup.ValidationWindows;
-            for (var from = 0; from < windows.Count; from += t.BatchSize)
+            var mask = batch.TargetMask!;
+            if (!mask.any().item<bool>())
             {
-                var slice = windows.Skip(from).Take(t.BatchSize).ToArray();
-                using var scope = torch.NewDisposeScope();
-                var batch = batcher.Build(slice);
-                var mask = batch.TargetMask!;
-                var parametersOut = learner?.Forward(batch, backbone.Parameters!);
-                var prediction = backbone.Forward(batch, parametersOut).Prediction;
-                if (mask.any().item<bool>())
-                {
-                    var loss = setup.Loss.Compute(prediction, torch.where(mask, batch.Target!, 0.0), mask, batch.Statistics).item<float>();
-                    if (float.IsFinite(loss))
-                    {
-                        lossSum += loss * slice.Length;
-                        lossCount += slice.Length;
-                    }
-                }
+                return;
+            }
 
-                var values = prediction.to(Device.CPU, ScalarType.Float32).contiguous().data<float>();
-                for (var i = 0; i < slice.Length; i++)
-                {
-                    var basin = store.Basins[slice[i].Basin];
-                    var sim = simulated[slice[i].Basin];
-                    for (var p = firstScored; p < l; p++)
-                    {
-                        var row = slice[i].End - l + 1 + p;
-                        if (row < basin.PeriodStartIndex)
-                        {
-                            continue;
-                        }
-
-                        for (var j = 0; j < k; j++)
-                        {
-                            var y = (double)values[(((i * l) + p) * k) + j];
-                            sim[(row * k) + j] = norm.NormalizeTargets ? norm.Targets[j].Denormalize(y) : y;
-                        }
-                    }
-                }
+            var loss = setup.Loss.Compute(prediction, torch.where(mask, batch.Target!, 0.0), mask, batch.Statistics).item<float>();
+            if (float.IsFinite(loss))
+            {
+                lossSum += loss * batch.Size;
+                lossCount += batch.Size;
             }
         }
 
-        var nse = new List<double>();
-        for (var bi = 0; bi < store.Basins.Count; bi++)
-        {
-            var b = store.Basins[bi];
-            if (norm.ForBasin(b.Basin) is null)
-            {
-                continue;
-            }
+        var predictions = setup.ValidationPredictor!.Predict([model], AddLoss);
 
-            // Mean NSE over the targets of a basin (the targets are usually one: streamflow).
-            var perTarget = new double[k];
-            var rows = b.Steps - b.PeriodStartIndex;
-            var obs = new double[rows];
-            var sim = new double[rows];
-            for (var j = 0; j < k; j++)
-            {
-                for (var r = 0; r < rows; r++)
-                {
-                    obs[r] = b.Targets[((b.PeriodStartIndex + r) * k) + j];
-                    sim[r] = simulated[bi][((b.PeriodStartIndex + r) * k) + j];
-                }
-
-                perTarget[j] = ValidationMetrics.Nse(obs, sim);
-            }
-
-            nse.Add(perTarget.Average());
-        }
-
-        return (lossCount == 0 ? double.NaN : lossSum / lossCount, ValidationMetrics.Median(nse));
+        // Mean NSE over the targets of a basin (the targets are usually one: streamflow).
+        var nse = predictions.Select(p => new KeyValuePair<string, MetricResult>(p.Basin, MetricResult.Of(
+            Enumerable.Range(0, p.Targets.Count).Average(j => HydroMetrics.Nse(p.SimulatedSeries(j), p.ObservedSeries(j)).Value))));
+        return (lossCount == 0 ? double.NaN : lossSum / lossCount, MetricSummary.Of("nse", nse).Median);
     }
 
     private void SaveCheckpoint(string path)
     {
         using var scope = torch.NewDisposeScope();
-        var tensors = new Dictionary<string, Tensor>();
-        foreach (var (key, value) in backbone.Network.state_dict())
-        {
-            tensors["backbone." + key] = value;
-        }
-
-        if (learner is not null)
-        {
-            foreach (var (key, value) in learner.Network.state_dict())
-            {
-                tensors["learner." + key] = value;
-            }
-        }
+        var tensors = model.StateDict();
 
         var optimizerState = optimizer.state_dict();
         foreach (var (key, value) in optimizerState.Tensors)
@@ -498,27 +397,13 @@ internal sealed class ModelTrainer : IDisposable
         SafeTensors.Save(path, tensors, metadata);
     }
 
-    private static void LoadModule(nn.Module module, string prefix, Dictionary<string, Tensor> tensors, string file)
-    {
-        var own = tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
-        try
-        {
-            module.load_state_dict(own);
-        }
-        catch (ArgumentException e)
-        {
-            throw new TrainingException($"{file}: the checkpoint does not fit the model ({prefix.TrimEnd('.')}): {e.Message}", e);
-        }
-    }
-
     private MemberResult Result(TrainingStatus status) =>
         new(seed, directory, status, state.Epoch, state.BestEpoch, state.BestNse);
 
     public void Dispose()
     {
         optimizer.Dispose();
-        learner?.Dispose();
-        backbone.Dispose();
+        model.Dispose();
         generator.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using Hydro.Abstractions.Components;
 using Hydro.Abstractions.Contracts;
 using Hydro.Core.Components;
 using Hydro.Core.Data;
+using Hydro.Core.Evaluation;
 using Hydro.Core.Experiments;
 using Hydro.Core.Experiments.Model;
 using Hydro.Torch;
@@ -44,9 +45,8 @@ internal sealed class TrainingSetup : IDisposable
 
     public Batcher TrainBatcher { get; private set; } = null!;
 
-    public Batcher? ValidationBatcher { get; private set; }
-
-    public IReadOnlyList<WindowRef> ValidationWindows { get; private set; } = [];
+    /// <summary>Predicts the validation period for the basins with training statistics; null without a validation period.</summary>
+    public PeriodPredictor? ValidationPredictor { get; private set; }
 
     public ILoss Loss { get; private set; } = null!;
 
@@ -87,6 +87,9 @@ internal sealed class TrainingSetup : IDisposable
         }
     }
 
+    /// <summary>The context the models (backbone, learner) of this experiment are built with.</summary>
+    public ComponentContext ModelContext(Generator? generator, string? runDirectory) => Context(Variables, Device, generator, runDirectory);
+
     public static ComponentContext Context(DataVariables variables, Device device, Generator? generator, string? runDirectory) => new()
     {
         DynamicInputs = variables.Dynamic,
@@ -124,24 +127,14 @@ internal sealed class TrainingSetup : IDisposable
         {
             var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, ct);
             Warnings.AddRange(store.Warnings);
-            var withStats = store.Basins.Where(b => Normalizer.ForBasin(b.Basin) is not null).ToList();
             foreach (var b in store.Basins.Where(b => Normalizer.ForBasin(b.Basin) is null))
             {
                 Warnings.Add($"basin {b.Basin}: no training statistics (no observations in the training period); left out of validation");
             }
 
             ValidationStore = store;
-            ValidationBatcher = new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
-            var windows = new List<WindowRef>();
-            for (var i = 0; i < store.Basins.Count; i++)
-            {
-                if (withStats.Contains(store.Basins[i]))
-                {
-                    windows.AddRange(WindowSampler.TilingEndIndices(store.Basins[i], t.SequenceLength, t.PredictLastN, t.Warmup).Select(e => new WindowRef(i, e)));
-                }
-            }
-
-            ValidationWindows = windows;
+            var batcher = new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
+            ValidationPredictor = new PeriodPredictor(store, batcher, t.BatchSize, b => Normalizer.ForBasin(b.Basin) is not null);
         }
 
         Loss = ComponentFactory.Create<ILoss>(Experiment.Loss, Context(Variables, Device, null, null));
