@@ -25,4 +25,11 @@ public sealed record ComponentContext
 
     /// <summary>Directory of the run being built (checkpoints, logs), when there is one.</summary>
     public string? RunDirectory { get; init; }
+
+    /// <summary>
+    /// The basins the host wants this component to work with, or null when the component's own options decide. A
+    /// dataset given a list serves exactly those basins instead of its <c>basins</c> option (how <c>hydro predict</c>
+    /// runs a trained model on other basins).
+    /// </summary>
+    public IReadOnlyList<string>? Basins { get; init; }
 }

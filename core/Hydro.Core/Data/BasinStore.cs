@@ -45,9 +45,13 @@ public sealed class BasinStore
     /// <paramref name="historyDays"/> earlier days (never before <paramref name="dataStart"/>) so that the first
     /// input windows end on the period's first day.
     /// </summary>
+    /// <param name="observations">
+    /// False to predict without observations: targets are not requested from the dataset (all NaN) and no basin is
+    /// skipped for lacking them.
+    /// </param>
     /// <exception cref="DataException">The dataset failed or returned arrays of the wrong shape; the message names the basin.</exception>
     public static BasinStore Load(IDataset dataset, IEnumerable<string> basins, DataVariables variables, string period, DateOnly start, DateOnly end,
-        int historyDays = 0, DateOnly? dataStart = null, CancellationToken cancellationToken = default)
+        int historyDays = 0, DateOnly? dataStart = null, bool observations = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(basins);
@@ -64,7 +68,7 @@ public sealed class BasinStore
             loadStart = first > start ? start : first;
         }
 
-        var request = new DataRequest(variables.Dynamic, variables.Static, variables.Targets, loadStart, end);
+        var request = new DataRequest(variables.Dynamic, variables.Static, observations ? variables.Targets : [], loadStart, end);
         var expectedRows = end.DayNumber - loadStart.DayNumber + 1;
         var periodStartIndex = start.DayNumber - loadStart.DayNumber;
         var loaded = new List<BasinData>();
@@ -87,8 +91,8 @@ public sealed class BasinStore
                 throw new DataException($"basin {basin}: the dataset failed to load {loadStart:yyyy-MM-dd}..{end:yyyy-MM-dd}: {e.Message}", e);
             }
 
-            var data = Convert(series, variables, basin, loadStart, expectedRows, periodStartIndex);
-            if (!data.HasObservedTarget())
+            var data = Convert(series, variables, basin, loadStart, expectedRows, periodStartIndex, observations);
+            if (observations && !data.HasObservedTarget())
             {
                 skipped.Add(basin);
                 warnings.Add($"basin {basin}: no observed {string.Join("/", variables.Targets)} in the {period} period {start:yyyy-MM-dd}..{end:yyyy-MM-dd}; skipped");
@@ -101,7 +105,7 @@ public sealed class BasinStore
         return new BasinStore(period, variables, start, end, loaded, skipped, warnings);
     }
 
-    private static BasinData Convert(BasinSeries series, DataVariables variables, string basin, DateOnly loadStart, int rows, int periodStartIndex)
+    private static BasinData Convert(BasinSeries series, DataVariables variables, string basin, DateOnly loadStart, int rows, int periodStartIndex, bool observations)
     {
         if (series is null)
         {
@@ -114,13 +118,19 @@ public sealed class BasinStore
         }
 
         Check(series.Dynamic, rows, variables.Dynamic.Count, basin, "dynamic inputs");
-        Check(series.Targets, rows, variables.Targets.Count, basin, "targets");
+        Check(series.Targets, rows, observations ? variables.Targets.Count : 0, basin, "targets");
         if (series.Static.Length != variables.Static.Count)
         {
             throw new DataException($"basin {basin}: the dataset returned {series.Static.Length} static attributes, requested {variables.Static.Count}");
         }
 
-        return new BasinData(basin, loadStart, rows, periodStartIndex, Flatten(series.Dynamic), (float[])series.Static.Clone(), Flatten(series.Targets));
+        var targets = observations ? Flatten(series.Targets) : new float[rows * variables.Targets.Count];
+        if (!observations)
+        {
+            Array.Fill(targets, float.NaN);
+        }
+
+        return new BasinData(basin, loadStart, rows, periodStartIndex, Flatten(series.Dynamic), (float[])series.Static.Clone(), targets);
     }
 
     private static void Check(float[,] values, int rows, int columns, string basin, string what)

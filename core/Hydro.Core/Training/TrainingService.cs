@@ -62,7 +62,7 @@ public sealed class TrainingService
         {
         }
 
-        CreateRunDirectory(runDirectory, dir =>
+        AtomicDirectory.Create(runDirectory, dir =>
         {
             AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigYaml), yaml);
             AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigJson), RunLayout.OptionsJson(o));
@@ -134,29 +134,6 @@ public sealed class TrainingService
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new TrainingException($"cannot read the experiment file {experiment.File} to copy it into the run ({e.Message}); pass TrainOptions.ExperimentText", e);
-        }
-    }
-
-    /// <summary>Fills a temporary sibling folder and renames it to <paramref name="runDirectory"/>; on failure nothing remains.</summary>
-    private static void CreateRunDirectory(string runDirectory, Action<string> fill)
-    {
-        var parent = Path.GetDirectoryName(runDirectory)!;
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(runDirectory)}.{Guid.NewGuid():N}.partial");
-        try
-        {
-            Directory.CreateDirectory(staging);
-            fill(staging);
-            Directory.Move(staging, runDirectory);
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            throw;
         }
     }
 }

@@ -61,16 +61,8 @@ internal sealed class TrainingSetup : IDisposable
     public static TrainingSetup Create(Experiment experiment, Normalizer? normalizer, CancellationToken cancellationToken)
     {
         var o = experiment.Options;
-        var variables = new DataVariables(o.Inputs.Dynamic, o.Inputs.Static, o.Targets);
-        Device device;
-        try
-        {
-            device = Device.Parse(o.Device);
-        }
-        catch (ArgumentException e)
-        {
-            throw new TrainingException($"device '{o.Device}': {e.Message}", e);
-        }
+        var variables = VariablesOf(o);
+        var device = ParseDevice(o.Device);
 
         var context = Context(variables, device, null, null);
         var dataset = ComponentFactory.Create<IDataset>(experiment.Dataset, context);
@@ -88,7 +80,14 @@ internal sealed class TrainingSetup : IDisposable
     }
 
     /// <summary>The context the models (backbone, learner) of this experiment are built with.</summary>
-    public ComponentContext ModelContext(Generator? generator, string? runDirectory) => Context(Variables, Device, generator, runDirectory);
+    public ComponentContext ModelContext(Generator? generator, string? runDirectory) => ModelContext(Experiment, Device, generator, runDirectory);
+
+    /// <summary>The context the models of <paramref name="experiment"/> are built with, in training and after it.</summary>
+    public static ComponentContext ModelContext(Experiment experiment, Device device, Generator? generator, string? runDirectory) =>
+        Context(VariablesOf(experiment.Options), device, generator, runDirectory);
+
+    /// <summary>The experiment's dynamic inputs, static attributes and targets.</summary>
+    public static DataVariables VariablesOf(ExperimentOptions o) => new(o.Inputs.Dynamic, o.Inputs.Static, o.Targets);
 
     public static ComponentContext Context(DataVariables variables, Device device, Generator? generator, string? runDirectory) => new()
     {
@@ -100,6 +99,20 @@ internal sealed class TrainingSetup : IDisposable
         RunDirectory = runDirectory,
     };
 
+    /// <summary>The experiment's <c>device</c>.</summary>
+    /// <exception cref="TrainingException">Not a device name, or a CUDA device this machine does not have.</exception>
+    public static Device ParseDevice(string name)
+    {
+        try
+        {
+            return Device.Parse(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TrainingException($"device '{name}': {e.Message}", e);
+        }
+    }
+
     private void Load(Normalizer? saved, CancellationToken ct)
     {
         var t = Training;
@@ -107,7 +120,7 @@ internal sealed class TrainingSetup : IDisposable
         CheckVariables(description);
         var history = t.SequenceLength - 1;
         var train = Options.Periods.Train;
-        TrainStore = BasinStore.Load(Dataset, description.Basins, Variables, "train", train.Start, train.End, history, description.First, ct);
+        TrainStore = BasinStore.Load(Dataset, description.Basins, Variables, "train", train.Start, train.End, history, description.First, cancellationToken: ct);
         Warnings.AddRange(TrainStore.Warnings);
         if (TrainStore.Basins.Count == 0)
         {
@@ -125,7 +138,7 @@ internal sealed class TrainingSetup : IDisposable
         TrainBatcher = new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
         if (Options.Periods.Validation is { } val)
         {
-            var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, ct);
+            var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, cancellationToken: ct);
             Warnings.AddRange(store.Warnings);
             foreach (var b in store.Basins.Where(b => Normalizer.ForBasin(b.Basin) is null))
             {

@@ -1,10 +1,16 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Hydro.Abstractions.Contracts;
+using Hydro.Core.Components;
+using Hydro.Core.Models;
 using Hydro.Core.Plugins;
+using Hydro.Core.Runs;
+using Hydro.Core.Training;
 using Hydro.Host.Cli.Verbs;
 using Hydro.Host.Experiments;
 using Hydro.Host.Logging;
 using Hydro.Host.Plugins;
+using Hydro.Host.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,6 +48,10 @@ internal static class HydroCli
             ValidateVerb.Create(host.Services),
             PluginsVerb.Create(host.Services),
             SchemaVerb.Create(host.Services),
+            TrainVerb.Create(host.Services),
+            ResumeVerb.Create(host.Services),
+            EvaluateVerb.Create(host.Services),
+            PredictVerb.Create(host.Services),
             DemoVerb.Create(host.Services),
         };
 
@@ -84,6 +94,21 @@ internal static class HydroCli
 
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            // Data, component options, a run directory: problems the user fixes in a file, never a crash.
+            foreach (var line in e.Message.Split('\n'))
+            {
+                error.WriteLine($"hydro: {line.TrimEnd('\r')}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (TrainingException e)
+        {
+            error.WriteLine($"hydro: training failed: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             error.WriteLine("hydro: cancelled");
@@ -96,6 +121,8 @@ internal static class HydroCli
             return Crash(e, error, settings, isVerbose);
         }
     }
+
+    private static bool IsBadInput(Exception e) => e is DataException or ComponentCreationException or ModelException or RunException;
 
     private static int ParseErrors(ParseResult parse, RootCommand root, TextWriter error)
     {
@@ -127,6 +154,7 @@ internal static class HydroCli
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<PluginCatalogService>();
         builder.Services.AddSingleton<ExperimentFileLoader>();
+        builder.Services.AddSingleton<RunWork>();
         return builder.Build();
     }
 

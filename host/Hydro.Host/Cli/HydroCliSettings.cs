@@ -8,4 +8,7 @@ internal sealed record HydroCliSettings
 
     /// <summary>Where unexpected errors are written in full (default: <c>$TMPDIR/hydro/</c>).</summary>
     public string CrashLogDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "hydro");
+
+    /// <summary>Redraw one progress line in place (a terminal) instead of printing plain progress lines (default: when stderr is a terminal).</summary>
+    public bool ProgressBar { get; init; } = !Console.IsErrorRedirected;
 }

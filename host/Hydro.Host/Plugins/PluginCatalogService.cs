@@ -50,6 +50,37 @@ internal sealed partial class PluginCatalogService(HydroCliSettings settings, IL
         return new CatalogLoad(catalog, defaults.Result.Concat(more));
     }
 
+    /// <summary>
+    /// The catalog a trained run needs: the built-in plugins plus every other plugin its <c>plugins.lock</c> records,
+    /// loaded from the recorded path and pinned to the recorded SHA-256, so a run is evaluated with the code it was
+    /// trained with (a changed plugin is refused).
+    /// </summary>
+    /// <exception cref="BadInputException">The folder has no readable plugins.lock.</exception>
+    public CatalogLoad LoadForRun(string runDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        var path = Path.Combine(runDirectory, PluginLock.FileName);
+        if (!File.Exists(path))
+        {
+            throw new BadInputException(Directory.Exists(runDirectory)
+                ? $"{runDirectory} is not a run directory: it has no {PluginLock.FileName} (run directories are written by hydro train)"
+                : $"{runDirectory}: no such run directory");
+        }
+
+        PluginLock recorded;
+        try
+        {
+            recorded = PluginLock.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException(e.Message, e);
+        }
+
+        var builtInNames = BuiltIn().Result.Plugins.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return Load([.. recorded.Plugins.Where(p => !builtInNames.Contains(p.Name)).Select(p => new PluginReference(p.Path, p.Sha256))]);
+    }
+
     private CatalogLoad BuiltIn()
     {
         if (builtIn is null)

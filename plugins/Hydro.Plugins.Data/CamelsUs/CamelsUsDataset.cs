@@ -45,7 +45,7 @@ public sealed class CamelsUsDataset : IDataset
         ArgumentNullException.ThrowIfNull(context);
         layout = new CamelsLayout(options.DataDir, options.Forcing, options.SacsmaSeed);
         cache = new TableCache(options.CacheDir);
-        basins = BasinSelection.Resolve(options.Basins, options.BasinFile, layout.Forcing.Keys, $"{layout.Product} forcing file under {layout.ForcingDirectory}");
+        basins = BasinSelection.Resolve(context.Basins ?? options.Basins, context.Basins is null ? options.BasinFile : null, layout.Forcing.Keys, $"{layout.Product} forcing file under {layout.ForcingDirectory}");
         basinSet = new HashSet<string>(basins, StringComparer.Ordinal);
         dynamicNames = [.. CamelsVariables.Dynamic.Select(d => d.Name)];
         attributes = new(ReadAttributes);

@@ -60,7 +60,7 @@ public sealed class CaravanDataset : IDataset
             }
         }
 
-        basins = BasinSelection.Resolve(options.Basins, options.BasinFile, files.Keys, $"time series file <id>.csv or <id>.csv.gz in {timeseriesDirectory}");
+        basins = BasinSelection.Resolve(context.Basins ?? options.Basins, context.Basins is null ? options.BasinFile : null, files.Keys, $"time series file <id>.csv or <id>.csv.gz in {timeseriesDirectory}");
         if (basins.Count == 0)
         {
             throw new DataException($"{Key}: no <basin>.csv or <basin>.csv.gz files in {timeseriesDirectory}");

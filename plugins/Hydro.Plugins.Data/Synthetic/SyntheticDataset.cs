@@ -45,7 +45,7 @@ public sealed class SyntheticDataset : IDataset
         }
 
         this.options = options;
-        basins = [.. Enumerable.Range(0, options.Basins).Select(Id)];
+        basins = context.Basins is { } requested ? [.. requested.Select(Checked)] : [.. Enumerable.Range(0, options.Basins).Select(Id)];
     }
 
     /// <inheritdoc/>
@@ -56,7 +56,7 @@ public sealed class SyntheticDataset : IDataset
     {
         ArgumentNullException.ThrowIfNull(basin);
         ArgumentNullException.ThrowIfNull(request);
-        var index = Array.IndexOf(basins, basin);
+        var index = Array.IndexOf(basins, basin) < 0 ? -1 : IndexOf(basin);
         if (index < 0)
         {
             throw new DataException($"synthetic: unknown basin '{basin}'; this dataset has {basins.Length} basins, "
@@ -86,6 +86,14 @@ public sealed class SyntheticDataset : IDataset
 
     /// <summary>The id of basin <paramref name="index"/>: <c>syn_000</c>, <c>syn_001</c>, …</summary>
     internal static string Id(int index) => string.Create(CultureInfo.InvariantCulture, $"syn_{index:D3}");
+
+    /// <summary>The index of a basin id <c>syn_NNN</c> (each basin is generated from the seed and its index alone), or −1.</summary>
+    private static int IndexOf(string basin) =>
+        basin.StartsWith("syn_", StringComparison.Ordinal) && int.TryParse(basin.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+            && i < 100_000 && Id(i) == basin ? i : -1;
+
+    private static string Checked(string basin) => IndexOf(basin) >= 0 ? basin
+        : throw new DataException($"synthetic: '{basin}' is not a synthetic basin id; ids are syn_000, syn_001, … (three or more digits)");
 
     private static float[,] Columns(BasinSimulation simulation, IReadOnlyList<string> names, int offset, int days)
     {

@@ -1,0 +1,74 @@
+namespace Hydro.Core.Evaluation;
+
+/// <summary>What <see cref="Evaluator.Evaluate"/> computes.</summary>
+public sealed class EvaluateRequest
+{
+    /// <summary>train, validation or test; the experiment's <c>evaluation.period</c> when null.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The checkpoint epoch of every model; the best (else last) when null.</summary>
+    public int? Epoch { get; init; }
+
+    /// <summary>Metric names; the experiment's <c>evaluation.metrics</c> when null.</summary>
+    public IReadOnlyList<string>? Metrics { get; init; }
+
+    /// <summary>The results folder; <c>RUN/results/&lt;period&gt;</c> (or <c>&lt;period&gt;_epoch_NNN</c>) when null. Replaced if it exists.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>The device; the experiment's when null.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Windows predicted so far and in total.</summary>
+    public IProgress<(int Done, int Total)>? Progress { get; init; }
+
+    /// <summary>Stops between batches (nothing is written).</summary>
+    public CancellationToken CancellationToken { get; init; }
+}
+
+/// <summary>What <see cref="Evaluator.Predict"/> computes: a trained model run on basins without observations.</summary>
+public sealed class PredictRequest
+{
+    /// <summary>The basins (ids as the dataset names them); they need inputs, not observations.</summary>
+    public required IReadOnlyList<string> Basins { get; init; }
+
+    /// <summary>First day; the start of <see cref="Period"/> when null.</summary>
+    public DateOnly? Start { get; init; }
+
+    /// <summary>Last day; the end of <see cref="Period"/> when null.</summary>
+    public DateOnly? End { get; init; }
+
+    /// <summary>The period whose dates are used when <see cref="Start"/>/<see cref="End"/> are not given; the experiment's <c>evaluation.period</c> when null.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The checkpoint epoch; the best (else last) when null.</summary>
+    public int? Epoch { get; init; }
+
+    /// <summary>The output folder; <c>RUN/predictions/&lt;start&gt;_&lt;end&gt;</c> when null. Replaced if it exists.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>The device; the experiment's when null.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Windows predicted so far and in total.</summary>
+    public IProgress<(int Done, int Total)>? Progress { get; init; }
+
+    /// <summary>Stops between batches (nothing is written).</summary>
+    public CancellationToken CancellationToken { get; init; }
+}
+
+/// <summary>What an evaluation or prediction wrote.</summary>
+/// <param name="OutputDirectory">The results folder.</param>
+/// <param name="Period">The period's name (or <c>custom</c>).</param>
+/// <param name="Start">First day.</param>
+/// <param name="End">Last day.</param>
+/// <param name="Basins">Basins predicted.</param>
+/// <param name="Summaries">Per metric over basins (empty for a prediction), in request order; for several targets one per target and metric (<c>target_metric</c>).</param>
+/// <param name="Warnings">Basins left out and why.</param>
+public sealed record EvaluationResult(
+    string OutputDirectory,
+    string Period,
+    DateOnly Start,
+    DateOnly End,
+    int Basins,
+    IReadOnlyList<Metrics.MetricSummary> Summaries,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Hydro.Abstractions.Contracts;
+using Hydro.Core.Components;
+using Hydro.Core.Data;
+using Hydro.Core.Experiments.Model;
+using Hydro.Core.Metrics;
+using Hydro.Core.Runs;
+using Hydro.Core.Training;
+using Hydro.Torch;
+
+namespace Hydro.Core.Evaluation;
+
+/// <summary>
+/// Runs a trained model over a period (DESIGN "Runs"): <see cref="Evaluate"/> compares with observations and writes
+/// per-basin metrics, predictions and a summary; <see cref="Predict"/> runs on basins without observations.
+/// </summary>
+/// <remarks>
+/// Inputs are normalised with the run's saved training statistics; windows tile the period as in validation, so each
+/// day's prediction comes from the window that ends on it (sequence-to-one) or covers it (<c>predict_last_n</c>).
+/// Everything is written into a temporary folder that replaces the results folder only when complete.
+/// </remarks>
+public sealed class Evaluator
+{
+    private readonly ComponentCatalog catalog;
+
+    /// <summary>Creates the evaluator over the components the run needs (built-in plugins and those in its <c>plugins.lock</c>).</summary>
+    public Evaluator(ComponentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        this.catalog = catalog;
+    }
+
+    /// <summary>Evaluates a run on a period of its experiment.</summary>
+    /// <exception cref="RunException">Not a run, unknown or undefined period, missing checkpoint, unknown metric.</exception>
+    /// <exception cref="DataException">The data cannot be read.</exception>
+    public EvaluationResult Evaluate(string runDirectory, EvaluateRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        request ??= new EvaluateRequest();
+        var run = TrainedRun.Open(runDirectory, catalog, request.Epoch);
+        var o = run.Experiment.Options;
+        var periodName = request.Period ?? o.Evaluation.Period;
+        var period = PeriodOf(o, periodName);
+        var metrics = (request.Metrics ?? o.Evaluation.Metrics).Select(MetricDefinition).ToList();
+        var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
+        var (predictions, warnings) = Run(run, periodName, period.Start, period.End, device, basins: null, request.Progress, request.CancellationToken);
+
+        var targets = o.Targets;
+        var table = predictions.Select(p => (p.Basin, Values: metrics.SelectMany(m => Enumerable.Range(0, targets.Count)
+            .Select(k => m.Compute(p.SimulatedSeries(k), p.ObservedSeries(k)))).ToArray())).ToList();
+        var columns = metrics.SelectMany(m => targets.Select(t => targets.Count == 1 ? m.Name : $"{t}_{m.Name}")).ToList();
+        var summaries = columns.Select((c, i) => MetricSummary.Of(c, table.Select(r => new KeyValuePair<string, MetricResult>(r.Basin, r.Values[i])))).ToList();
+        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "results",
+            request.Epoch is { } e ? $"{periodName}_epoch_{e.ToString("000", CultureInfo.InvariantCulture)}" : periodName);
+        var result = new EvaluationResult(Path.GetFullPath(output), periodName, period.Start, period.End, predictions.Count, summaries, warnings);
+        AtomicDirectory.Create(output, dir =>
+        {
+            ResultFiles.WriteMetrics(Path.Combine(dir, ResultFiles.MetricsCsv), columns, table);
+            ResultFiles.WritePredictions(Path.Combine(dir, ResultFiles.PredictionsFolder), predictions);
+            ResultFiles.WriteParameters(Path.Combine(dir, ResultFiles.ParametersCsv), predictions);
+            ResultFiles.WriteSummary(Path.Combine(dir, ResultFiles.SummaryJson), run, result);
+        }, replace: true);
+        return result;
+    }
+
+    /// <summary>Runs a trained model on <see cref="PredictRequest.Basins"/> (no observations needed) and writes their predictions.</summary>
+    /// <exception cref="RunException">Not a run, no dates, missing checkpoint.</exception>
+    /// <exception cref="DataException">A basin's inputs cannot be read.</exception>
+    public EvaluationResult Predict(string runDirectory, PredictRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Basins.Count == 0)
+        {
+            throw new RunException("no basins to predict");
+        }
+
+        var run = TrainedRun.Open(runDirectory, catalog, request.Epoch);
+        var o = run.Experiment.Options;
+        string name;
+        DateOnly start, end;
+        if (request.Start is { } s && request.End is { } e)
+        {
+            (name, start, end) = ("custom", s, e);
+        }
+        else if (request.Start is null && request.End is null)
+        {
+            name = request.Period ?? o.Evaluation.Period;
+            var period = PeriodOf(o, name);
+            (start, end) = (period.Start, period.End);
+        }
+        else
+        {
+            throw new RunException("give both a start and an end date, or neither (then the dates of a period of the run are used)");
+        }
+
+        if (end < start)
+        {
+            throw new RunException($"the end {end:yyyy-MM-dd} is before the start {start:yyyy-MM-dd}");
+        }
+
+        var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
+        var (predictions, warnings) = Run(run, name, start, end, device, request.Basins, request.Progress, request.CancellationToken);
+        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "predictions", $"{start:yyyyMMdd}_{end:yyyyMMdd}");
+        var result = new EvaluationResult(Path.GetFullPath(output), name, start, end, predictions.Count, [], warnings);
+        AtomicDirectory.Create(output, dir =>
+        {
+            ResultFiles.WritePredictions(Path.Combine(dir, ResultFiles.PredictionsFolder), predictions, observed: false);
+            ResultFiles.WriteParameters(Path.Combine(dir, ResultFiles.ParametersCsv), predictions);
+            ResultFiles.WriteSummary(Path.Combine(dir, ResultFiles.SummaryJson), run, result);
+        }, replace: true);
+        return result;
+    }
+
+    private static (IReadOnlyList<BasinPrediction> Predictions, List<string> Warnings) Run(TrainedRun run, string periodName, DateOnly start, DateOnly end,
+        Device device, IReadOnlyList<string>? basins, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        var o = run.Experiment.Options;
+        var t = o.Training;
+        var variables = TrainingSetup.VariablesOf(o);
+        var context = TrainingSetup.Context(variables, device, null, null) with { Basins = basins };
+        using var dataset = ComponentFactory.Create<IDataset>(run.Experiment.Dataset, context);
+        var description = dataset.Describe();
+        var store = BasinStore.Load(dataset, basins ?? description.Basins, variables, periodName, start, end, t.SequenceLength - 1, description.First,
+            observations: basins is null, ct);
+        var warnings = store.Warnings.ToList();
+        var batcher = new Batcher(store, run.Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, device);
+        var models = run.LoadModels(device);
+        try
+        {
+            var predictions = new PeriodPredictor(store, batcher, t.BatchSize).Predict(models, progress: progress, cancellationToken: ct);
+            var predicted = predictions.Select(p => p.Basin).ToHashSet(StringComparer.Ordinal);
+            foreach (var b in store.Basins.Where(b => !predicted.Contains(b.Basin)))
+            {
+                warnings.Add($"basin {b.Basin}: no window of {t.SequenceLength} days with complete inputs ends in {start:yyyy-MM-dd}..{end:yyyy-MM-dd}; not predicted");
+            }
+
+            return (predictions, warnings);
+        }
+        finally
+        {
+            foreach (var m in models)
+            {
+                m.Dispose();
+            }
+        }
+    }
+
+    private static PeriodOptions PeriodOf(ExperimentOptions o, string name)
+    {
+        var period = name switch
+        {
+            "train" => o.Periods.Train,
+            "validation" => o.Periods.Validation,
+            "test" => o.Periods.Test,
+            _ => throw new RunException($"unknown period '{name}': use train, validation or test"),
+        };
+        return period ?? throw new RunException($"the run's experiment defines no {name} period (periods.{name})");
+    }
+
+    private static MetricDefinition MetricDefinition(string name)
+    {
+        try
+        {
+            return MetricCatalog.Get(name);
+        }
+        catch (UnknownMetricException e)
+        {
+            throw new RunException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using Hydro.Core.Evaluation;
+
+namespace Hydro.Host.Runs;
+
+/// <summary>Prints what an evaluation or prediction wrote: where, and each metric's median, mean and basins at or below zero.</summary>
+internal static class ResultsPrinter
+{
+    public static void Print(TextWriter output, EvaluationResult result)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Period} {result.Start:yyyy-MM-dd}..{result.End:yyyy-MM-dd}: {result.Basins} basins; results in {result.OutputDirectory}"));
+        var width = result.Summaries.Select(s => s.Metric.Length).DefaultIfEmpty(0).Max();
+        foreach (var s in result.Summaries)
+        {
+            var skipped = s.Skipped.Count > 0 ? $", {s.Skipped.Count} undefined" : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {s.Metric.PadRight(width)}  median {s.Median,8:F3}  mean {s.Mean,8:F3}  ≤ 0: {s.AtOrBelowZero} of {s.Evaluated}{skipped}"));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Hydro.Core.Evaluation;
+using Hydro.Core.Training;
+using Hydro.Host.Cli;
+using Hydro.Host.Plugins;
+
+namespace Hydro.Host.Runs;
+
+/// <summary>What <c>train</c> and <c>resume</c> share: the training console, the ending message and the evaluation that follows.</summary>
+internal sealed class RunWork(CliConsole console, HydroCliSettings settings, PluginCatalogService plugins)
+{
+    public TrainingConsole NewConsole() => new(console.Error, settings.ProgressBar);
+
+    public static TrainOptions TrainOptions(TrainingConsole progress, Hydro.Core.Plugins.PluginLock? pluginLock, CancellationToken ct, int? stopAfterEpoch = null) => new()
+    {
+        PluginLock = pluginLock,
+        CancellationToken = ct,
+        Progress = progress,
+        Logger = progress,
+        StopAfterEpoch = stopAfterEpoch,
+    };
+
+    /// <summary>Reports how training ended; evaluates the experiment's evaluation period when it completed and <paramref name="evaluate"/> is set.</summary>
+    public int Finish(TrainingResult result, TrainingConsole progress, bool evaluate, CancellationToken ct)
+    {
+        progress.Finish();
+        console.Out.WriteLine($"run: {result.RunDirectory}");
+        switch (result.Status)
+        {
+            case TrainingStatus.Cancelled:
+                console.Error.WriteLine($"hydro: cancelled; a checkpoint was written: continue with 'hydro resume {result.RunDirectory}'");
+                return ExitCodes.RunFailed;
+            case TrainingStatus.Paused:
+                console.Error.WriteLine($"hydro: stopped as asked; continue with 'hydro resume {result.RunDirectory}'");
+                return ExitCodes.Ok;
+        }
+
+        if (!evaluate)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var catalog = plugins.LoadForRun(result.RunDirectory);
+        catalog.Result.ThrowIfFailed();
+        var evaluation = new Evaluator(catalog.Catalog).Evaluate(result.RunDirectory, new EvaluateRequest { Progress = progress, CancellationToken = ct });
+        progress.Finish();
+        Warn(evaluation);
+        ResultsPrinter.Print(console.Out, evaluation);
+        return ExitCodes.Ok;
+    }
+
+    public void Warn(EvaluationResult result)
+    {
+        foreach (var w in result.Warnings)
+        {
+            console.Error.WriteLine($"hydro: warning: {w}");
+        }
+    }
+}
