@@ -25,7 +25,7 @@ public sealed class BasinStore
     /// <summary>The variables loaded.</summary>
     public DataVariables Variables { get; }
 
-    /// <summary>First day of the period (history rows come before it).</summary>
+    /// <summary>First day of the period (history rows come before it); a basin with its own dates has them in its <see cref="BasinData"/>.</summary>
     public DateOnly Start { get; }
 
     /// <summary>Last day of the period.</summary>
@@ -45,13 +45,14 @@ public sealed class BasinStore
     /// <paramref name="historyDays"/> earlier days (never before <paramref name="dataStart"/>) so that the first
     /// input windows end on the period's first day.
     /// </summary>
+    /// <param name="periods">Per-basin dates that replace <paramref name="start"/>..<paramref name="end"/> for some basins.</param>
     /// <param name="observations">
     /// False to predict without observations: targets are not requested from the dataset (all NaN) and no basin is
     /// skipped for lacking them.
     /// </param>
     /// <exception cref="DataException">The dataset failed or returned arrays of the wrong shape; the message names the basin.</exception>
     public static BasinStore Load(IDataset dataset, IEnumerable<string> basins, DataVariables variables, string period, DateOnly start, DateOnly end,
-        int historyDays = 0, DateOnly? dataStart = null, bool observations = true, CancellationToken cancellationToken = default)
+        int historyDays = 0, DateOnly? dataStart = null, PerBasinPeriods? periods = null, bool observations = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(basins);
@@ -62,21 +63,22 @@ public sealed class BasinStore
             throw new ArgumentException($"period {period}: end {end:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
         }
 
-        var loadStart = start.AddDays(-historyDays);
-        if (dataStart is { } first && loadStart < first)
-        {
-            loadStart = first > start ? start : first;
-        }
-
-        var request = new DataRequest(variables.Dynamic, variables.Static, observations ? variables.Targets : [], loadStart, end);
-        var expectedRows = end.DayNumber - loadStart.DayNumber + 1;
-        var periodStartIndex = start.DayNumber - loadStart.DayNumber;
         var loaded = new List<BasinData>();
         var skipped = new List<string>();
         var warnings = new List<string>();
         foreach (var basin in basins)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var (from, to) = (periods ?? PerBasinPeriods.None).For(basin, period, (start, end));
+            var loadStart = from.AddDays(-historyDays);
+            if (dataStart is { } first && loadStart < first)
+            {
+                loadStart = first > from ? from : first;
+            }
+
+            var request = new DataRequest(variables.Dynamic, variables.Static, observations ? variables.Targets : [], loadStart, to);
+            var expectedRows = to.DayNumber - loadStart.DayNumber + 1;
+            var periodStartIndex = from.DayNumber - loadStart.DayNumber;
             BasinSeries series;
             try
             {
@@ -88,14 +90,14 @@ public sealed class BasinStore
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new DataException($"basin {basin}: the dataset failed to load {loadStart:yyyy-MM-dd}..{end:yyyy-MM-dd}: {e.Message}", e);
+                throw new DataException($"basin {basin}: the dataset failed to load {loadStart:yyyy-MM-dd}..{to:yyyy-MM-dd}: {e.Message}", e);
             }
 
             var data = Convert(series, variables, basin, loadStart, expectedRows, periodStartIndex, observations);
             if (observations && !data.HasObservedTarget())
             {
                 skipped.Add(basin);
-                warnings.Add($"basin {basin}: no observed {string.Join("/", variables.Targets)} in the {period} period {start:yyyy-MM-dd}..{end:yyyy-MM-dd}; skipped");
+                warnings.Add($"basin {basin}: no observed {string.Join("/", variables.Targets)} in the {period} period {from:yyyy-MM-dd}..{to:yyyy-MM-dd}; skipped");
                 continue;
             }
 

@@ -43,7 +43,7 @@ public sealed class Evaluator
         var period = PeriodOf(o, periodName);
         var metrics = (request.Metrics ?? o.Evaluation.Metrics).Select(MetricDefinition).ToList();
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
-        var (predictions, warnings) = Run(run, periodName, period.Start, period.End, device, basins: null, request.Progress, request.CancellationToken);
+        var (predictions, warnings) = Run(run, periodName, period.Start, period.End, device, basins: null, perBasin: true, request.Progress, request.CancellationToken);
 
         var targets = o.Targets;
         var table = predictions.Select(p => (p.Basin, Values: metrics.SelectMany(m => Enumerable.Range(0, targets.Count)
@@ -100,7 +100,7 @@ public sealed class Evaluator
         }
 
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
-        var (predictions, warnings) = Run(run, name, start, end, device, request.Basins, request.Progress, request.CancellationToken);
+        var (predictions, warnings) = Run(run, name, start, end, device, request.Basins, perBasin: request.Start is null, request.Progress, request.CancellationToken);
         var output = request.OutputDirectory ?? Path.Combine(run.Directory, "predictions", $"{start:yyyyMMdd}_{end:yyyyMMdd}");
         var result = new EvaluationResult(Path.GetFullPath(output), name, start, end, predictions.Count, [], warnings);
         AtomicDirectory.Create(output, dir =>
@@ -113,7 +113,7 @@ public sealed class Evaluator
     }
 
     private static (IReadOnlyList<BasinPrediction> Predictions, List<string> Warnings) Run(TrainedRun run, string periodName, DateOnly start, DateOnly end,
-        Device device, IReadOnlyList<string>? basins, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+        Device device, IReadOnlyList<string>? basins, bool perBasin, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var o = run.Experiment.Options;
         var t = o.Training;
@@ -121,8 +121,9 @@ public sealed class Evaluator
         var context = TrainingSetup.Context(variables, device, null, null) with { Basins = basins };
         using var dataset = ComponentFactory.Create<IDataset>(run.Experiment.Dataset, context);
         var description = dataset.Describe();
+        var periods = perBasin ? PerBasinPeriods.Load(o.Periods.PerBasinFile) : null;
         var store = BasinStore.Load(dataset, basins ?? description.Basins, variables, periodName, start, end, t.SequenceLength - 1, description.First,
-            observations: basins is null, ct);
+            periods, observations: basins is null, ct);
         var warnings = store.Warnings.ToList();
         var batcher = new Batcher(store, run.Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, device);
         var models = run.LoadModels(device);

@@ -11,10 +11,10 @@ internal static partial class TrainingLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "seed {Seed}: cancelled in epoch {Epoch} after batch {Batch}; resume to continue")]
     public static partial void Cancelled(this ILogger logger, int seed, int epoch, int batch);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed} epoch {Epoch}: train loss {TrainLoss}, validation loss {ValidationLoss}, median NSE {Nse}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed} epoch {Epoch}: train loss {TrainLoss:G4}, validation loss {ValidationLoss:G4}, median NSE {Nse:F3}")]
     public static partial void EpochDone(this ILogger logger, int seed, int epoch, double trainLoss, double validationLoss, double nse);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed}: early stop after epoch {Epoch}; best median NSE {Nse} at epoch {Best}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed}: early stop after epoch {Epoch}; best median NSE {Nse:F3} at epoch {Best}")]
     public static partial void EarlyStop(this ILogger logger, int seed, int epoch, double? nse, int? best);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]

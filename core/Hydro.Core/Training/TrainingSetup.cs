@@ -120,7 +120,8 @@ internal sealed class TrainingSetup : IDisposable
         CheckVariables(description);
         var history = t.SequenceLength - 1;
         var train = Options.Periods.Train;
-        TrainStore = BasinStore.Load(Dataset, description.Basins, Variables, "train", train.Start, train.End, history, description.First, cancellationToken: ct);
+        var perBasin = PerBasinPeriods.Load(Options.Periods.PerBasinFile);
+        TrainStore = BasinStore.Load(Dataset, description.Basins, Variables, "train", train.Start, train.End, history, description.First, perBasin, cancellationToken: ct);
         Warnings.AddRange(TrainStore.Warnings);
         if (TrainStore.Basins.Count == 0)
         {
@@ -138,7 +139,7 @@ internal sealed class TrainingSetup : IDisposable
         TrainBatcher = new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
         if (Options.Periods.Validation is { } val)
         {
-            var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, cancellationToken: ct);
+            var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, perBasin, cancellationToken: ct);
             Warnings.AddRange(store.Warnings);
             foreach (var b in store.Basins.Where(b => Normalizer.ForBasin(b.Basin) is null))
             {

@@ -187,6 +187,26 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Contains("no such run directory", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PerBasinPeriodsGiveABasinItsOwnDatesInTrainingAndEvaluation()
+    {
+        Directory.CreateDirectory(root);
+        var periods = Path.Combine(root, "periods.csv");
+        File.WriteAllText(periods, "basin,period,start,end\nb1,validation,2000-11-01,2000-12-31\nb2,train,2000-03-01,2000-09-30\n");
+        var yaml = With(TrainingCatalog.BaseYaml, "  validation: {start: 2000-10-01, end: 2001-02-03}",
+            $"  validation: {{start: 2000-10-01, end: 2001-02-03}}\n  per_basin_file: {periods}");
+        var run = Train(yaml, "per-basin");
+        var result = Evaluator().Evaluate(run);
+
+        var b0 = Csv(Path.Combine(result.OutputDirectory, ResultFiles.PredictionsFolder, "b0.csv"));
+        var b1 = Csv(Path.Combine(result.OutputDirectory, ResultFiles.PredictionsFolder, "b1.csv"));
+        Assert.Equal(["2000-10-01", "2001-02-03"], new[] { b0[1][0], b0[^1][0] });
+        Assert.Equal(["2000-11-01", "2000-12-31"], new[] { b1[1][0], b1[^1][0] });
+        var train = Evaluator().Evaluate(run, new EvaluateRequest { Period = "train" });
+        Assert.Equal("2000-03-01", Csv(Path.Combine(train.OutputDirectory, ResultFiles.PredictionsFolder, "b2.csv"))[1][0]);
+        Assert.Equal("2000-01-01", Csv(Path.Combine(train.OutputDirectory, ResultFiles.PredictionsFolder, "b0.csv"))[1][0]);
+    }
+
     private static (float[] W, float B) LinearWeights(string checkpoint)
     {
         using var scope = torch.NewDisposeScope();

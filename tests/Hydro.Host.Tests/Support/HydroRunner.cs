@@ -19,13 +19,16 @@ internal static class HydroRunner
     public static HydroCliSettings WithBuiltIns { get; } = new() { BuiltInPluginRoot = TestPaths.BuiltInPlugins };
 
     /// <summary>Runs in-process; a generous bound catches hangs only.</summary>
-    public static CliRun Run(HydroCliSettings settings, params string[] args)
+    public static CliRun Run(HydroCliSettings settings, params string[] args) => Run(settings, TimeSpan.FromSeconds(60), args);
+
+    /// <summary>Runs in-process, failing after <paramref name="bound"/> (work such as training takes longer than a check).</summary>
+    public static CliRun Run(HydroCliSettings settings, TimeSpan bound, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var watch = Stopwatch.StartNew();
         var task = Task.Run(() => HydroCli.RunAsync(args, output, error, settings));
-        Assert.True(task.Wait(TimeSpan.FromSeconds(60)), $"hydro {string.Join(' ', args)} did not finish within 60 s");
+        Assert.True(task.Wait(bound), $"hydro {string.Join(' ', args)} did not finish within {bound.TotalSeconds} s");
         return new CliRun(task.Result, output.ToString(), error.ToString(), watch.Elapsed);
     }
 

@@ -18,4 +18,8 @@ public sealed class PeriodsOptions
     /// <summary>The held-out period for evaluation; none when absent.</summary>
     [Description("The held-out evaluation period.")]
     public PeriodOptions? Test { get; init; }
+
+    /// <summary>CSV file <c>basin,period,start,end</c> giving some basins their own dates for a period; relative to the working folder.</summary>
+    [Description("CSV file with the header basin,period,start,end giving some basins their own dates for train, validation or test (the other basins keep the dates above); a path relative to the working folder, like data_dir.")]
+    public string? PerBasinFile { get; init; }
 }
