@@ -33,7 +33,10 @@ internal static class HydroRunner
     }
 
     /// <summary>Runs <c>dotnet hydro.dll ARGS</c> from the host's build output, in <paramref name="workingDirectory"/>.</summary>
-    public static CliRun Process(string workingDirectory, params string[] args)
+    public static CliRun Process(string workingDirectory, params string[] args) => Process(workingDirectory, TimeSpan.FromSeconds(120), args);
+
+    /// <summary>Runs <c>dotnet hydro.dll ARGS</c>, failing after <paramref name="bound"/>.</summary>
+    public static CliRun Process(string workingDirectory, TimeSpan bound, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -52,10 +55,10 @@ internal static class HydroRunner
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        if (!process.WaitForExit(bound))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"hydro {string.Join(' ', args)} did not finish within 120 s");
+            Assert.Fail($"hydro {string.Join(' ', args)} did not finish within {bound.TotalSeconds} s");
         }
 
         return new CliRun(process.ExitCode, output.Result, error.Result, watch.Elapsed);
