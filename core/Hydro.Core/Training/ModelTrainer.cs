@@ -240,7 +240,14 @@ internal sealed class ModelTrainer : IDisposable
 
         scheduler.EpochEnd(validated ? valLoss : null);
         TrainingLog.Append(LogPath, new TrainingLogRow(epoch, trainLoss, valLoss, valNse, lr, state.EpochSeconds));
-        options.Logger?.EpochDone(seed, epoch, trainLoss, valLoss, valNse);
+        if (validated)
+        {
+            options.Logger?.EpochDone(seed, epoch, trainLoss, valLoss, valNse);
+        }
+        else
+        {
+            options.Logger?.EpochDone(seed, epoch, trainLoss);
+        }
 
         state.Epoch = epoch;
         state.Batch = 0;

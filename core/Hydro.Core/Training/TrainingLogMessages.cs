@@ -14,6 +14,9 @@ internal static partial class TrainingLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed} epoch {Epoch}: train loss {TrainLoss:G4}, validation loss {ValidationLoss:G4}, median NSE {Nse:F3}")]
     public static partial void EpochDone(this ILogger logger, int seed, int epoch, double trainLoss, double validationLoss, double nse);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed} epoch {Epoch}: train loss {TrainLoss:G4}")]
+    public static partial void EpochDone(this ILogger logger, int seed, int epoch, double trainLoss);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed}: early stop after epoch {Epoch}; best median NSE {Nse:F3} at epoch {Best}")]
     public static partial void EarlyStop(this ILogger logger, int seed, int epoch, double? nse, int? best);
 

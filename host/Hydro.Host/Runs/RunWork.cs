@@ -10,6 +10,25 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
 {
     public TrainingConsole NewConsole() => new(console.Error, settings.ProgressBar);
 
+    /// <summary>The components of a trained run: built-in plugins plus those its plugins.lock records (pinned).</summary>
+    /// <exception cref="BadInputException">Not a run directory.</exception>
+    /// <exception cref="Hydro.Core.Plugins.PluginLoadException">A recorded plugin is missing or changed.</exception>
+    public CatalogLoad RunCatalog(string runDirectory)
+    {
+        var catalog = plugins.LoadForRun(runDirectory);
+        catalog.Result.ThrowIfFailed();
+        return catalog;
+    }
+
+    /// <summary>Ends the progress line, prints the warnings and the results.</summary>
+    public int Show(EvaluationResult result, TrainingConsole progress)
+    {
+        progress.Finish();
+        Warn(result);
+        ResultsPrinter.Print(console.Out, result);
+        return ExitCodes.Ok;
+    }
+
     public static TrainOptions TrainOptions(TrainingConsole progress, Hydro.Core.Plugins.PluginLock? pluginLock, CancellationToken ct, int? stopAfterEpoch = null) => new()
     {
         PluginLock = pluginLock,
@@ -39,16 +58,11 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
             return ExitCodes.Ok;
         }
 
-        var catalog = plugins.LoadForRun(result.RunDirectory);
-        catalog.Result.ThrowIfFailed();
-        var evaluation = new Evaluator(catalog.Catalog).Evaluate(result.RunDirectory, new EvaluateRequest { Progress = progress, CancellationToken = ct });
-        progress.Finish();
-        Warn(evaluation);
-        ResultsPrinter.Print(console.Out, evaluation);
-        return ExitCodes.Ok;
+        var evaluation = new Evaluator(RunCatalog(result.RunDirectory).Catalog).Evaluate(result.RunDirectory, new EvaluateRequest { Progress = progress, CancellationToken = ct });
+        return Show(evaluation, progress);
     }
 
-    public void Warn(EvaluationResult result)
+    private void Warn(EvaluationResult result)
     {
         foreach (var w in result.Warnings)
         {

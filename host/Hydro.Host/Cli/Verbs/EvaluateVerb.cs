@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hydro.Core.Evaluation;
-using Hydro.Host.Plugins;
 using Hydro.Host.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,9 +26,8 @@ internal static class EvaluateVerb
         command.SetAction((parse, ct) =>
         {
             var directory = Path.GetFullPath(parse.GetValue(run)!);
-            var catalog = services.GetRequiredService<PluginCatalogService>().LoadForRun(directory);
-            catalog.Result.ThrowIfFailed();
             var work = services.GetRequiredService<RunWork>();
+            var catalog = work.RunCatalog(directory);
             var progress = work.NewConsole();
             var result = new Evaluator(catalog.Catalog).Evaluate(directory, new EvaluateRequest
             {
@@ -39,10 +37,7 @@ internal static class EvaluateVerb
                 Progress = progress,
                 CancellationToken = ct,
             });
-            progress.Finish();
-            work.Warn(result);
-            ResultsPrinter.Print(services.GetRequiredService<CliConsole>().Out, result);
-            return Task.FromResult(ExitCodes.Ok);
+            return Task.FromResult(work.Show(result, progress));
         });
         return command;
     }

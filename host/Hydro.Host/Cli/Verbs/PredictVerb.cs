@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Hydro.Core.Evaluation;
-using Hydro.Host.Plugins;
 using Hydro.Host.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,9 +38,8 @@ internal static class PredictVerb
         {
             var directory = Path.GetFullPath(parse.GetValue(run)!);
             var ids = ReadBasins(parse.GetValue(basins)!);
-            var catalog = services.GetRequiredService<PluginCatalogService>().LoadForRun(directory);
-            catalog.Result.ThrowIfFailed();
             var work = services.GetRequiredService<RunWork>();
+            var catalog = work.RunCatalog(directory);
             var progress = work.NewConsole();
             var result = new Evaluator(catalog.Catalog).Predict(directory, new PredictRequest
             {
@@ -54,10 +52,7 @@ internal static class PredictVerb
                 Progress = progress,
                 CancellationToken = ct,
             });
-            progress.Finish();
-            work.Warn(result);
-            ResultsPrinter.Print(services.GetRequiredService<CliConsole>().Out, result);
-            return Task.FromResult(ExitCodes.Ok);
+            return Task.FromResult(work.Show(result, progress));
         });
         return command;
     }

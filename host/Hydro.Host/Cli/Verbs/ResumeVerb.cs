@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hydro.Core.Training;
-using Hydro.Host.Plugins;
 using Hydro.Host.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,9 +24,8 @@ internal static class ResumeVerb
         command.SetAction((parse, ct) =>
         {
             var directory = Path.GetFullPath(parse.GetValue(run)!);
-            var catalog = services.GetRequiredService<PluginCatalogService>().LoadForRun(directory);
-            catalog.Result.ThrowIfFailed();
             var work = services.GetRequiredService<RunWork>();
+            var catalog = work.RunCatalog(directory);
             var progress = work.NewConsole();
             var options = RunWork.TrainOptions(progress, catalog.Result.Lock, ct, parse.GetValue(stopAfter));
             var result = new TrainingService(catalog.Catalog).Resume(directory, options);
