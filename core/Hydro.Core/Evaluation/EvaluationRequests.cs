@@ -9,10 +9,13 @@ public sealed class EvaluateRequest
     /// <summary>The checkpoint epoch of every model; the best (else last) when null.</summary>
     public int? Epoch { get; init; }
 
+    /// <summary>Evaluate only this member of an ensemble (its seed); the ensemble mean when null.</summary>
+    public int? Seed { get; init; }
+
     /// <summary>Metric names; the experiment's <c>evaluation.metrics</c> when null.</summary>
     public IReadOnlyList<string>? Metrics { get; init; }
 
-    /// <summary>The results folder; <c>RUN/results/&lt;period&gt;</c> (or <c>&lt;period&gt;_epoch_NNN</c>) when null. Replaced if it exists.</summary>
+    /// <summary>The results folder; <c>RUN/results/&lt;period&gt;</c> (with <c>_seed_N</c>, <c>_epoch_NNN</c> when chosen) when null. Replaced if it exists.</summary>
     public string? OutputDirectory { get; init; }
 
     /// <summary>The device; the experiment's when null.</summary>

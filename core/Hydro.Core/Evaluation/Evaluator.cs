@@ -37,7 +37,7 @@ public sealed class Evaluator
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
         request ??= new EvaluateRequest();
-        var run = TrainedRun.Open(runDirectory, catalog, request.Epoch);
+        var run = TrainedRun.Open(runDirectory, catalog, request.Epoch, request.Seed);
         var o = run.Experiment.Options;
         var periodName = request.Period ?? o.Evaluation.Period;
         var period = PeriodOf(o, periodName);
@@ -50,8 +50,9 @@ public sealed class Evaluator
             .Select(k => m.Compute(p.SimulatedSeries(k), p.ObservedSeries(k)))).ToArray())).ToList();
         var columns = metrics.SelectMany(m => targets.Select(t => targets.Count == 1 ? m.Name : $"{t}_{m.Name}")).ToList();
         var summaries = columns.Select((c, i) => MetricSummary.Of(c, table.Select(r => new KeyValuePair<string, MetricResult>(r.Basin, r.Values[i])))).ToList();
-        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "results",
-            request.Epoch is { } e ? $"{periodName}_epoch_{e.ToString("000", CultureInfo.InvariantCulture)}" : periodName);
+        var folder = periodName + (request.Seed is { } s ? $"_seed_{s.ToString(CultureInfo.InvariantCulture)}" : "")
+            + (request.Epoch is { } e ? $"_epoch_{e.ToString("000", CultureInfo.InvariantCulture)}" : "");
+        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "results", folder);
         var result = new EvaluationResult(Path.GetFullPath(output), periodName, period.Start, period.End, predictions.Count, summaries, warnings);
         AtomicDirectory.Create(output, dir =>
         {

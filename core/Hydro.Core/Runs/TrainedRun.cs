@@ -49,8 +49,9 @@ public sealed class TrainedRun
     /// <param name="runDirectory">The run directory.</param>
     /// <param name="catalog">Components: the built-in plugins and those the run recorded in <c>plugins.lock</c>.</param>
     /// <param name="epoch">Use the checkpoint of this epoch; the best (else last) when null.</param>
-    /// <exception cref="RunException">Not a run directory, its config no longer loads, or a model has no (such) checkpoint.</exception>
-    public static TrainedRun Open(string runDirectory, ComponentCatalog catalog, int? epoch = null)
+    /// <param name="seed">Use only this member of an ensemble; every model when null.</param>
+    /// <exception cref="RunException">Not a run directory, its config no longer loads, or a model has no (such) checkpoint; not a seed of the run.</exception>
+    public static TrainedRun Open(string runDirectory, ComponentCatalog catalog, int? epoch = null, int? seed = null)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -86,6 +87,11 @@ public sealed class TrainedRun
         var training = experiment.Options.Training;
         int[] seeds = training.EnsembleSeeds is { Count: > 0 } s ? [.. s] : [experiment.Options.Seed];
         var ensemble = training.EnsembleSeeds is { Count: > 1 };
+        if (seed is { } only)
+        {
+            seeds = seeds.Contains(only) ? [only] : throw new RunException($"seed {only} is not a model of this run; its seeds: {string.Join(", ", seeds)}");
+        }
+
         var members = seeds.Select(seed =>
         {
             var member = RunLayout.MemberDirectory(dir, seed, ensemble);

@@ -118,6 +118,18 @@ public sealed class EvaluatorTests : IDisposable
                 + (m.W[2] * norm.Static[0].Normalize(2)) + m.B);
             Assert.Equal(norm.Targets[0].Denormalize(mean), double.Parse(row[2], CultureInfo.InvariantCulture), 1e-4);
         }
+
+        // One member alone: its own linear map, in its own folder.
+        var single = Evaluator().Evaluate(run, new EvaluateRequest { Period = "train", Seed = 4 });
+        Assert.Equal(Path.Combine(run, "results", "train_seed_4"), single.OutputDirectory);
+        var row10 = Csv(Path.Combine(single.OutputDirectory, ResultFiles.PredictionsFolder, "b2.csv"))[10];
+        var day = DateOnly.ParseExact(row10[0], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - new DateOnly(2000, 1, 1).DayNumber;
+        var (u1, u2) = ToyDataset.Inputs(2, day);
+        var m = members[1];
+        var z = (m.W[0] * norm.Dynamic[0].Normalize((float)u1)) + (m.W[1] * norm.Dynamic[1].Normalize((float)u2)) + (m.W[2] * norm.Static[0].Normalize(2)) + m.B;
+        Assert.Equal(norm.Targets[0].Denormalize(z), double.Parse(row10[2], CultureInfo.InvariantCulture), 1e-4);
+        var e = Assert.Throws<RunException>(() => Evaluator().Evaluate(run, new EvaluateRequest { Seed = 5 }));
+        Assert.Equal("seed 5 is not a model of this run; its seeds: 3, 4", e.Message);
     }
 
     [Fact]

@@ -13,7 +13,12 @@ internal static class EvaluateVerb
         var run = new Argument<string>("RUN") { Description = "The run directory (written by hydro train)." };
         var period = PeriodOption("The period to evaluate: train, validation or test (default: the experiment's evaluation.period).");
         var epoch = EpochOption();
-        var output = OutputOption("Results folder (default: RUN/results/<period>, or <period>_epoch_NNN with --epoch); replaced if it exists.");
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Evaluate one member of an ensemble (default: the mean of all its models).",
+            HelpName = "N",
+        };
+        var output = OutputOption("Results folder (default: RUN/results/<period>, with _seed_N and _epoch_NNN when chosen); replaced if it exists.");
         var command = new Command("evaluate", "Evaluate a trained run on a period: writes metrics.csv (one row per basin), "
             + "predictions/<basin>.csv (observed, simulated and every model output per day), parameters.csv (models with a "
             + "learner) and summary.json (median, mean and count of basins with NSE <= 0 per metric).")
@@ -21,6 +26,7 @@ internal static class EvaluateVerb
             run,
             period,
             epoch,
+            seed,
             output,
         };
         command.SetAction((parse, ct) =>
@@ -33,6 +39,7 @@ internal static class EvaluateVerb
             {
                 Period = parse.GetValue(period),
                 Epoch = parse.GetValue(epoch),
+                Seed = parse.GetValue(seed),
                 OutputDirectory = parse.GetValue(output),
                 Progress = progress,
                 CancellationToken = ct,
