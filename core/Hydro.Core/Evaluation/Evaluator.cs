@@ -1,8 +1,6 @@
 using System.Globalization;
 using Hydro.Abstractions.Contracts;
 using Hydro.Core.Components;
-using Hydro.Core.Data;
-using Hydro.Core.Experiments.Model;
 using Hydro.Core.Metrics;
 using Hydro.Core.Runs;
 using Hydro.Core.Training;
@@ -40,7 +38,7 @@ public sealed class Evaluator
         var run = TrainedRun.Open(runDirectory, catalog, request.Epoch, request.Seed);
         var o = run.Experiment.Options;
         var periodName = request.Period ?? o.Evaluation.Period;
-        var period = PeriodOf(o, periodName);
+        var period = run.PeriodOf(periodName);
         var metrics = (request.Metrics ?? o.Evaluation.Metrics).Select(MetricDefinition).ToList();
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
         var (predictions, warnings) = Run(run, periodName, period.Start, period.End, device, basins: null, perBasin: true, request.Progress, request.CancellationToken);
@@ -87,8 +85,7 @@ public sealed class Evaluator
         else if (request.Start is null && request.End is null)
         {
             name = request.Period ?? o.Evaluation.Period;
-            var period = PeriodOf(o, name);
-            (start, end) = (period.Start, period.End);
+            (start, end) = run.PeriodOf(name);
         }
         else
         {
@@ -116,17 +113,10 @@ public sealed class Evaluator
     private static (IReadOnlyList<BasinPrediction> Predictions, List<string> Warnings) Run(TrainedRun run, string periodName, DateOnly start, DateOnly end,
         Device device, IReadOnlyList<string>? basins, bool perBasin, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
-        var o = run.Experiment.Options;
-        var t = o.Training;
-        var variables = TrainingSetup.VariablesOf(o);
-        var context = TrainingSetup.Context(variables, device, null, null) with { Basins = basins };
-        using var dataset = ComponentFactory.Create<IDataset>(run.Experiment.Dataset, context);
-        var description = dataset.Describe();
-        var periods = perBasin ? PerBasinPeriods.Load(o.Periods.PerBasinFile) : null;
-        var store = BasinStore.Load(dataset, basins ?? description.Basins, variables, periodName, start, end, t.SequenceLength - 1, description.First,
-            periods, observations: basins is null, ct);
+        var t = run.Experiment.Options.Training;
+        var store = run.LoadPeriod(periodName, start, end, device, basins, perBasin, observations: basins is null, ct);
         var warnings = store.Warnings.ToList();
-        var batcher = new Batcher(store, run.Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, device);
+        var batcher = run.Batcher(store, device);
         var models = run.LoadModels(device);
         try
         {
@@ -146,18 +136,6 @@ public sealed class Evaluator
                 m.Dispose();
             }
         }
-    }
-
-    private static PeriodOptions PeriodOf(ExperimentOptions o, string name)
-    {
-        var period = name switch
-        {
-            "train" => o.Periods.Train,
-            "validation" => o.Periods.Validation,
-            "test" => o.Periods.Test,
-            _ => throw new RunException($"unknown period '{name}': use train, validation or test"),
-        };
-        return period ?? throw new RunException($"the run's experiment defines no {name} period (periods.{name})");
     }
 
     private static MetricDefinition MetricDefinition(string name)

@@ -100,6 +100,54 @@ public sealed class TrainedRun
         return new TrainedRun(dir, experiment, normalizer, members);
     }
 
+    /// <summary>The dates of the experiment's period <paramref name="name"/> (train, validation or test).</summary>
+    /// <exception cref="RunException">Unknown name, or a period the experiment does not define.</exception>
+    public (DateOnly Start, DateOnly End) PeriodOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var periods = Experiment.Options.Periods;
+        var period = name switch
+        {
+            "train" => periods.Train,
+            "validation" => periods.Validation,
+            "test" => periods.Test,
+            _ => throw new RunException($"unknown period '{name}': use train, validation or test"),
+        };
+        return period is null ? throw new RunException($"the run's experiment defines no {name} period (periods.{name})") : (period.Start, period.End);
+    }
+
+    /// <summary>
+    /// Loads the experiment's data for a period, with the history its windows need, through the run's dataset.
+    /// </summary>
+    /// <param name="name">The period's name (labels warnings; selects per-basin dates).</param>
+    /// <param name="start">First day.</param>
+    /// <param name="end">Last day.</param>
+    /// <param name="device">Only the dataset's context uses it.</param>
+    /// <param name="basins">Other basins than the dataset's own (served through <c>ComponentContext.Basins</c>); the dataset's when null.</param>
+    /// <param name="perBasin">Apply the experiment's per-basin period dates.</param>
+    /// <param name="observations">Load the targets (false: inputs only, for basins without observations).</param>
+    /// <param name="cancellationToken">Stops between basins.</param>
+    /// <exception cref="Abstractions.Contracts.DataException">The data cannot be read.</exception>
+    public BasinStore LoadPeriod(string name, DateOnly start, DateOnly end, Device device, IReadOnlyList<string>? basins = null, bool perBasin = true,
+        bool observations = true, CancellationToken cancellationToken = default)
+    {
+        var o = Experiment.Options;
+        var variables = TrainingSetup.VariablesOf(o);
+        var context = TrainingSetup.Context(variables, device, null, null) with { Basins = basins };
+        using var dataset = ComponentFactory.Create<Abstractions.Contracts.IDataset>(Experiment.Dataset, context);
+        var description = dataset.Describe();
+        var periods = perBasin ? PerBasinPeriods.Load(o.Periods.PerBasinFile) : null;
+        return BasinStore.Load(dataset, basins ?? description.Basins, variables, name, start, end, o.Training.SequenceLength - 1, description.First,
+            periods, observations, cancellationToken);
+    }
+
+    /// <summary>A batcher over <paramref name="store"/> with the run's statistics and window settings (or other ones, e.g. one scored step per window).</summary>
+    public Batcher Batcher(BasinStore store, Device device, int? predictLastN = null)
+    {
+        var t = Experiment.Options.Training;
+        return new Batcher(store, Normalizer, t.SequenceLength, predictLastN ?? t.PredictLastN, predictLastN is null ? t.Warmup : 0, device);
+    }
+
     /// <summary>Builds each model and loads its checkpoint, in evaluation mode on <paramref name="device"/>.</summary>
     /// <exception cref="RunException">A checkpoint does not fit the model built from the config.</exception>
     public IReadOnlyList<HydroModel> LoadModels(Device device)
