@@ -14,8 +14,13 @@ internal static class ResultsPrinter
         foreach (var s in result.Summaries)
         {
             var skipped = s.Skipped.Count > 0 ? $", {s.Skipped.Count} undefined" : "";
+
+            // Basins at or below zero mean "no better than the mean flow" for the efficiencies only.
+            var efficiency = s.Metric is "nse" or "kge" || s.Metric.EndsWith("_nse", StringComparison.Ordinal) && !s.Metric.EndsWith("alpha_nse", StringComparison.Ordinal)
+                && !s.Metric.EndsWith("beta_nse", StringComparison.Ordinal) || s.Metric.EndsWith("_kge", StringComparison.Ordinal);
+            var zero = efficiency ? $"  ≤ 0: {s.AtOrBelowZero} of {s.Evaluated}" : $"  basins: {s.Evaluated}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Metric.PadRight(width)}  median {s.Median,8:F3}  mean {s.Mean,8:F3}  ≤ 0: {s.AtOrBelowZero} of {s.Evaluated}{skipped}"));
+                $"  {s.Metric.PadRight(width)}  median {s.Median,8:F3}  mean {s.Mean,8:F3}{zero}{skipped}"));
         }
     }
 }
