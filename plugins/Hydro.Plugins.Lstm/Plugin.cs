@@ -1,11 +1,12 @@
 using Hydro.Abstractions.Components;
+using Hydro.Plugins.Lstm.EaLstm;
 using Hydro.Plugins.Lstm.Lstm;
 
 [assembly: HydroPlugin(typeof(Hydro.Plugins.Lstm.Plugin))]
 
 namespace Hydro.Plugins.Lstm;
 
-/// <summary>Registers this assembly's backbones: <c>lstm</c>.</summary>
+/// <summary>Registers this assembly's backbones: <c>lstm</c>, <c>ealstm</c>.</summary>
 public sealed class Plugin : IHydroPlugin
 {
     /// <inheritdoc/>
@@ -13,5 +14,6 @@ public sealed class Plugin : IHydroPlugin
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.Add<LstmBackbone>();
+        registry.Add<EaLstmBackbone>();
     }
 }

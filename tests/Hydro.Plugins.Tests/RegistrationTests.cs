@@ -5,9 +5,12 @@ using Hydro.Core.Plugins;
 using Hydro.Plugins.Data.CamelsUs;
 using Hydro.Plugins.Data.Caravan;
 using Hydro.Plugins.Data.Synthetic;
+using Hydro.Plugins.Losses.Kge;
 using Hydro.Plugins.Losses.Mse;
 using Hydro.Plugins.Losses.NseStar;
 using Hydro.Plugins.Losses.Rmse;
+using Hydro.Plugins.Losses.RmseLogSqrt;
+using Hydro.Plugins.Lstm.EaLstm;
 using Hydro.Plugins.Lstm.Lstm;
 
 namespace Hydro.Plugins.Tests;
@@ -19,7 +22,10 @@ public class RegistrationTests
         { "Hydro.Plugins.Losses", ComponentKind.Loss, "mse", typeof(MseLoss), typeof(MseOptions) },
         { "Hydro.Plugins.Losses", ComponentKind.Loss, "nse_star", typeof(NseStarLoss), typeof(NseStarOptions) },
         { "Hydro.Plugins.Losses", ComponentKind.Loss, "rmse", typeof(RmseLoss), typeof(RmseOptions) },
+        { "Hydro.Plugins.Losses", ComponentKind.Loss, "rmse_logsqrt", typeof(RmseLogSqrtLoss), typeof(RmseLogSqrtOptions) },
+        { "Hydro.Plugins.Losses", ComponentKind.Loss, "kge", typeof(KgeLoss), typeof(KgeOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "lstm", typeof(LstmBackbone), typeof(LstmOptions) },
+        { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "ealstm", typeof(EaLstmBackbone), typeof(EaLstmOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "camels_us", typeof(CamelsUsDataset), typeof(CamelsUsOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "caravan", typeof(CaravanDataset), typeof(CaravanOptions) },

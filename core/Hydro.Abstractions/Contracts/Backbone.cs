@@ -36,6 +36,20 @@ public abstract class Backbone<TOptions> : nn.Module, IBackbone
     /// <summary>Checks the batch (and parameters) against the context, runs <see cref="ForwardCore"/> and checks its prediction.</summary>
     public BackboneOutputs Forward(Batch batch, Tensor? parameters)
     {
+        CheckInputs(batch, parameters);
+        var outputs = ForwardCore(batch, parameters);
+        CheckPrediction(outputs.Prediction, batch);
+        return outputs;
+    }
+
+    /// <summary>
+    /// The checks <see cref="Forward"/> makes before <see cref="ForwardCore"/>: dynamic [B, T, F] and static [B, S] widths
+    /// match the context, and parameters [B, T, P, components] are given when <see cref="Parameters"/> asks for them.
+    /// Other entry points (e.g. <see cref="IRecurrentBackbone.ForwardStates"/>) call it too.
+    /// </summary>
+    /// <exception cref="ArgumentException">A shape that does not match, or missing parameters.</exception>
+    protected void CheckInputs(Batch batch, Tensor? parameters)
+    {
         ArgumentNullException.ThrowIfNull(batch);
         Shapes.Require(batch.Dynamic, "batch.Dynamic", batch.Size, batch.Steps, Context.DynamicInputs.Count);
         if (batch.Static is not null)
@@ -52,10 +66,14 @@ public abstract class Backbone<TOptions> : nn.Module, IBackbone
 
             Shapes.Require(parameters, "parameters", batch.Size, batch.Steps, request.Parameters.Count, request.Components);
         }
+    }
 
-        var outputs = ForwardCore(batch, parameters);
-        Shapes.Require(outputs.Prediction, $"{GetType().Name} prediction", batch.Size, batch.Steps, Context.Targets.Count);
-        return outputs;
+    /// <summary>The check <see cref="Forward"/> makes after <see cref="ForwardCore"/>: the prediction is [B, T, K].</summary>
+    /// <exception cref="ArgumentException">The prediction has another shape.</exception>
+    protected void CheckPrediction(Tensor prediction, Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Shapes.Require(prediction, $"{GetType().Name} prediction", batch.Size, batch.Steps, Context.Targets.Count);
     }
 
     /// <summary>The model itself: shapes are already checked.</summary>

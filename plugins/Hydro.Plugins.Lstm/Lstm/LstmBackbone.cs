@@ -14,10 +14,11 @@ namespace Hydro.Plugins.Lstm.Lstm;
 /// <c>nn.LSTM(F + S, H, batch_first)</c> → dropout → <c>nn.Linear(H, K)</c> → prediction [B, T, K]. Weights are drawn
 /// from <see cref="ComponentContext.Generator"/>, then the forget-gate slice [H, 2H) of <c>bias_hh_l0</c> is set to
 /// <see cref="LstmOptions.InitialForgetBias"/>. Submodules are named <c>lstm</c> and <c>head</c> so that state dicts
-/// match a PyTorch model built the same way.
+/// match a PyTorch model built the same way. As an <see cref="IRecurrentBackbone"/> it returns the last layer's h[t] and
+/// c[t] (<see cref="nn.LSTM.forward_with_states"/>) and has no per-basin embedding.
 /// </remarks>
 [Component("lstm", typeof(LstmOptions), Summary = "LSTM over dynamic inputs with static attributes repeated at every step, dropout and a linear head (Kratzert et al. 2019).")]
-public sealed class LstmBackbone : Backbone<LstmOptions>
+public sealed class LstmBackbone : Backbone<LstmOptions>, IRecurrentBackbone
 {
     private readonly nn.LSTM lstm;
     private readonly nn.Dropout dropout;
@@ -44,9 +45,36 @@ public sealed class LstmBackbone : Backbone<LstmOptions>
     }
 
     /// <inheritdoc/>
+    public long HiddenSize => Options.HiddenSize;
+
+    /// <inheritdoc/>
     protected override BackboneOutputs ForwardCore(Batch batch, Tensor? parameters)
     {
         using var scope = torch.NewDisposeScope();
+        var (output, _) = lstm.forward(Inputs(batch));
+        var prediction = head.forward(dropout.forward(output));
+        return new BackboneOutputs(prediction.MoveToOuterDisposeScope());
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The lower layers run fused, the last one step by step: slower than <see cref="Backbone{TOptions}.Forward"/>, meant for analyses.</remarks>
+    public RecurrentStates ForwardStates(Batch batch, Tensor? parameters)
+    {
+        CheckInputs(batch, parameters);
+        using var scope = torch.NewDisposeScope();
+        var states = lstm.forward_with_states(Inputs(batch));
+        var prediction = head.forward(dropout.forward(states.h));
+        CheckPrediction(prediction, batch);
+        return new RecurrentStates(states.h.MoveToOuterDisposeScope(), states.c.MoveToOuterDisposeScope(), prediction.MoveToOuterDisposeScope());
+    }
+
+    /// <inheritdoc/>
+    /// <returns>Always null: the attributes enter every step, there is no separate per-basin vector.</returns>
+    public Tensor? Embedding(Batch batch) => null;
+
+    /// <summary>[dynamic [B, T, F] ‖ static [B, S] repeated over T] → [B, T, F + S].</summary>
+    private Tensor Inputs(Batch batch)
+    {
         var x = batch.Dynamic;
         var statics = Context.StaticInputs.Count;
         if (statics > 0)
@@ -56,9 +84,7 @@ public sealed class LstmBackbone : Backbone<LstmOptions>
             x = torch.cat([x, s.unsqueeze(1).expand(batch.Size, batch.Steps, statics)], 2);
         }
 
-        var (output, _) = lstm.forward(x);
-        var prediction = head.forward(dropout.forward(output));
-        return new BackboneOutputs(prediction.MoveToOuterDisposeScope());
+        return x;
     }
 
     private static void Validate(LstmOptions options, ComponentContext context)

@@ -20,14 +20,15 @@ public class MseLossTests
     }
 
     [Fact]
-    public void CountsEveryTargetAsItsOwnEntry()
+    public void AveragesTheLossesOfTheTargets()
     {
         using var scope = torch.NewDisposeScope();
         long[] shape = [1, 2, 2];
         var prediction = F(shape, 1, 1, 1, 1);
         var observation = F(shape, 0, 3, 1, 1);
         var mask = M(shape, true, true, true, false);
-        Assert.Equal((1.0 + 4 + 0) / 3, new MseLoss(new MseOptions()).Compute(prediction, observation, mask, null).item<double>(), 6);
+        // Target 0: (1² + 0²) / 2; target 1: 2² / 1 (its second day is missing); each weighs 1/2 (neuralhydrology).
+        Assert.Equal((0.5 * 0.5) + (0.5 * 4), new MseLoss(new MseOptions()).Compute(prediction, observation, mask, null).item<double>(), 6);
     }
 
     [Fact]
