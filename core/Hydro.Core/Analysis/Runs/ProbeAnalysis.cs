@@ -103,6 +103,19 @@ public static class ProbeAnalysis
                 + $"over {basins.Count} basins; the probe needs values in both");
         }
 
+        var fitValues = targets[0].Where(double.IsFinite).ToArray();
+        if (fitValues.Min() == fitValues.Max())
+        {
+            throw new RunException($"probe target {request.Target} is {fitValues[0].ToString(System.Globalization.CultureInfo.InvariantCulture)} on every one of its {fitValues.Length} days in the {request.FitPeriod} period "
+                + $"over {basins.Count} basins: a constant has nothing to recover (check the variable: some forcing files carry a column of zeros, e.g. swe in the CAMELS Daymet forcings)");
+        }
+
+        var testValues = targets[1].Where(double.IsFinite).ToArray();
+        if (testValues.Min() == testValues.Max())
+        {
+            warnings.Add($"probe target {request.Target} is constant in the {request.TestPeriod} period: its R² is undefined (NaN)");
+        }
+
         var features = Features(fitStates, testStates, request.States);
         var y = torch.tensor([.. targets[0], .. targets[1]]);
         var train = Enumerable.Repeat(true, targets[0].Length).Concat(Enumerable.Repeat(false, targets[1].Length)).ToArray();

@@ -25,11 +25,11 @@ public sealed class ProbeAnalysisTests(TrainedRuns runs) : IClassFixture<Trained
         {
             foreach (var (basin, dates, cell) in CellStates(run, period))
             {
-                var text = new StringBuilder("date,planted,noise\n");
+                var text = new StringBuilder("date,planted,noise,zero\n");
                 for (var d = 0; d < dates.Count; d++)
                 {
                     var value = (1.5 * cell[d][3]) - (2 * cell[d][1]) + 0.7;
-                    text.Append(CultureInfo.InvariantCulture, $"{dates[d]:yyyy-MM-dd},{value:R},{random.NextDouble():R}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"{dates[d]:yyyy-MM-dd},{value:R},{random.NextDouble():R},0\n");
                 }
 
                 var folder = Path.Combine(other, "results", period, "predictions");
@@ -53,6 +53,10 @@ public sealed class ProbeAnalysisTests(TrainedRuns runs) : IClassFixture<Trained
         Assert.EndsWith("probe_noise_from_other_run_both", noise.OutputDirectory, StringComparison.Ordinal);
         Assert.InRange(noise.Fit.TestR2, -0.05, 0.02);
         Assert.Equal(12, noise.Fit.Coefficients.Count);
+
+        // A column of zeros (as Daymet swe in the CAMELS files) is an error that says so, not a NaN R².
+        var zero = Assert.Throws<RunException>(() => ProbeAnalysis.Run(run, new ProbeRequest { Target = ProbeTarget.RunOutput(other, "zero") }));
+        Assert.Contains("is 0 on every one of its 2160 days in the train period over 6 basins: a constant has nothing to recover", zero.Message, StringComparison.Ordinal);
     }
 
     [Fact]
