@@ -164,7 +164,7 @@ public sealed class MorrisSensitivity
         return frozen;
     }
 
-    private static Batch WithStatics(Batch batch, Tensor statics) => new()
+    internal static Batch WithStatics(Batch batch, Tensor statics) => new()
     {
         Dynamic = batch.Dynamic,
         DynamicPhysical = batch.DynamicPhysical,

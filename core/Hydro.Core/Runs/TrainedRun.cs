@@ -25,12 +25,14 @@ public sealed record RunMember(int Seed, string Directory, string Checkpoint);
 /// </remarks>
 public sealed class TrainedRun
 {
-    private TrainedRun(string directory, Experiment experiment, Normalizer normalizer, IReadOnlyList<RunMember> members)
+    private TrainedRun(string directory, Experiment experiment, Normalizer normalizer, IReadOnlyList<RunMember> members, int? epoch, int? seed)
     {
         Directory = directory;
         Experiment = experiment;
         Normalizer = normalizer;
         Members = members;
+        Epoch = epoch;
+        Seed = seed;
     }
 
     /// <summary>The run directory (full path).</summary>
@@ -44,6 +46,12 @@ public sealed class TrainedRun
 
     /// <summary>The models: one, or one per ensemble seed.</summary>
     public IReadOnlyList<RunMember> Members { get; }
+
+    /// <summary>The epoch asked for when opening (null: each model's best, else last, checkpoint).</summary>
+    public int? Epoch { get; }
+
+    /// <summary>The single member asked for when opening (null: every model of the run).</summary>
+    public int? Seed { get; }
 
     /// <summary>Opens <paramref name="runDirectory"/> with the components of <paramref name="catalog"/>.</summary>
     /// <param name="runDirectory">The run directory.</param>
@@ -97,7 +105,7 @@ public sealed class TrainedRun
             var member = RunLayout.MemberDirectory(dir, seed, ensemble);
             return new RunMember(seed, member, ChooseCheckpoint(member, epoch));
         }).ToList();
-        return new TrainedRun(dir, experiment, normalizer, members);
+        return new TrainedRun(dir, experiment, normalizer, members, epoch, seed);
     }
 
     /// <summary>The dates of the experiment's period <paramref name="name"/> (train, validation or test).</summary>
@@ -131,14 +139,20 @@ public sealed class TrainedRun
     public BasinStore LoadPeriod(string name, DateOnly start, DateOnly end, Device device, IReadOnlyList<string>? basins = null, bool perBasin = true,
         bool observations = true, CancellationToken cancellationToken = default)
     {
-        var o = Experiment.Options;
-        var variables = TrainingSetup.VariablesOf(o);
-        var context = TrainingSetup.Context(variables, device, null, null) with { Basins = basins };
-        using var dataset = ComponentFactory.Create<Abstractions.Contracts.IDataset>(Experiment.Dataset, context);
-        var description = dataset.Describe();
-        var periods = perBasin ? PerBasinPeriods.Load(o.Periods.PerBasinFile) : null;
-        return BasinStore.Load(dataset, basins ?? description.Basins, variables, name, start, end, o.Training.SequenceLength - 1, description.First,
-            periods, observations, cancellationToken);
+        using var data = OpenData(device, basins);
+        return data.Load(name, start, end, perBasin: perBasin, observations: observations, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the run's dataset once for several loads (the model's variables and others, e.g. for analyses); dispose it after.
+    /// </summary>
+    /// <param name="device">Only the dataset's context uses it.</param>
+    /// <param name="basins">Other basins than the dataset's own (served through <c>ComponentContext.Basins</c>); the dataset's when null.</param>
+    /// <exception cref="Abstractions.Contracts.DataException">The dataset cannot be opened.</exception>
+    public RunData OpenData(Device device, IReadOnlyList<string>? basins = null)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return new RunData(this, device, basins);
     }
 
     /// <summary>A batcher over <paramref name="store"/> with the run's statistics and window settings (or other ones, e.g. one scored step per window).</summary>
@@ -148,15 +162,15 @@ public sealed class TrainedRun
         return new Batcher(store, Normalizer, t.SequenceLength, predictLastN ?? t.PredictLastN, predictLastN is null ? t.Warmup : 0, device);
     }
 
-    /// <summary>Builds each model and loads its checkpoint, in evaluation mode on <paramref name="device"/>.</summary>
+    /// <summary>Builds each model (of <paramref name="members"/>, default <see cref="Members"/>) and loads its checkpoint, in evaluation mode on <paramref name="device"/>.</summary>
     /// <exception cref="RunException">A checkpoint does not fit the model built from the config.</exception>
-    public IReadOnlyList<HydroModel> LoadModels(Device device)
+    public IReadOnlyList<HydroModel> LoadModels(Device device, IEnumerable<RunMember>? members = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         var models = new List<HydroModel>();
         try
         {
-            foreach (var member in Members)
+            foreach (var member in members ?? Members)
             {
                 using var generator = torch.Generator((ulong)member.Seed);
                 var model = HydroModel.Create(Experiment, TrainingSetup.ModelContext(Experiment, device, generator, member.Directory));

@@ -52,6 +52,9 @@ internal static class HydroCli
             ResumeVerb.Create(host.Services),
             EvaluateVerb.Create(host.Services),
             PredictVerb.Create(host.Services),
+            SensitivityVerb.Create(host.Services),
+            EmbeddingVerb.Create(host.Services),
+            ProbeVerb.Create(host.Services),
             DemoVerb.Create(host.Services),
         };
 

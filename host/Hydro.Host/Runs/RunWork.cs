@@ -1,3 +1,4 @@
+using Hydro.Core.Analysis.Runs;
 using Hydro.Core.Evaluation;
 using Hydro.Core.Training;
 using Hydro.Host.Cli;
@@ -26,6 +27,30 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
         progress.Finish();
         Warn(result);
         ResultsPrinter.Print(console.Out, result);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Prints an analysis' warnings (stderr) and its table (stdout).</summary>
+    public int Show(SensitivityReport report)
+    {
+        Warn(report.Warnings);
+        AnalysisPrinter.Print(console.Out, report);
+        return ExitCodes.Ok;
+    }
+
+    /// <inheritdoc cref="Show(SensitivityReport)"/>
+    public int Show(EmbeddingReport report)
+    {
+        Warn(report.Warnings);
+        AnalysisPrinter.Print(console.Out, report);
+        return ExitCodes.Ok;
+    }
+
+    /// <inheritdoc cref="Show(SensitivityReport)"/>
+    public int Show(ProbeReport report)
+    {
+        Warn(report.Warnings);
+        AnalysisPrinter.Print(console.Out, report);
         return ExitCodes.Ok;
     }
 
@@ -62,9 +87,11 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
         return Show(evaluation, progress);
     }
 
-    private void Warn(EvaluationResult result)
+    private void Warn(EvaluationResult result) => Warn(result.Warnings);
+
+    private void Warn(IEnumerable<string> warnings)
     {
-        foreach (var w in result.Warnings)
+        foreach (var w in warnings)
         {
             console.Error.WriteLine($"hydro: warning: {w}");
         }

@@ -10,6 +10,10 @@ public sealed class HelpTests
     [InlineData(new[] { "plugins", "--help" }, new[] { "--json", "--plugin" })]
     [InlineData(new[] { "schema", "--help" }, new[] { "--out", "--plugin" })]
     [InlineData(new[] { "demo", "--help" }, new[] { "--epochs", "--seed", "--device" })]
+    [InlineData(new[] { "--help" }, new[] { "sensitivity", "embedding", "probe" })]
+    [InlineData(new[] { "sensitivity", "--help" }, new[] { "RUN", "--period", "--seed", "--scored-steps", "--out" })]
+    [InlineData(new[] { "embedding", "--help" }, new[] { "--k-max", "--restarts", "--signatures", "--seed" })]
+    [InlineData(new[] { "probe", "--help" }, new[] { "--target", "--from-run", "--column", "--fit-period", "--test-period", "--where", "--basins", "--states" })]
     public void HelpExitsZeroAndNamesTheOptions(string[] args, string[] names)
     {
         var run = HydroRunner.Run(HydroRunner.WithTestPlugin, args);

@@ -75,7 +75,7 @@ internal static class PredictVerb
     };
 
     /// <summary>The ids of a basin file, one per line; <c>#</c> starts a comment.</summary>
-    private static List<string> ReadBasins(string path)
+    internal static List<string> ReadBasins(string path)
     {
         string[] lines;
         try

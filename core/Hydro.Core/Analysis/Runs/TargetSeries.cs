@@ -1,0 +1,137 @@
+using System.Globalization;
+using Hydro.Abstractions.Contracts;
+using Hydro.Core.Data;
+using Hydro.Core.Evaluation;
+using Hydro.Core.Runs;
+
+namespace Hydro.Core.Analysis.Runs;
+
+/// <summary>A probe's target per basin and day (NaN where missing), from the run's dataset or another run's prediction files.</summary>
+internal sealed class TargetSeries
+{
+    private readonly Dictionary<string, (int FirstDay, float[] Values)> series = new(StringComparer.Ordinal);
+
+    /// <summary>The value on <paramref name="date"/>; NaN outside the series or for an unknown basin.</summary>
+    public double At(string basin, DateOnly date)
+    {
+        if (!series.TryGetValue(basin, out var s))
+        {
+            return double.NaN;
+        }
+
+        var i = date.DayNumber - s.FirstDay;
+        return i >= 0 && i < s.Values.Length ? s.Values[i] : double.NaN;
+    }
+
+    /// <summary>A dynamic variable of the run's dataset over the same rows as the model's store.</summary>
+    public static TargetSeries FromDataset(RunData data, string variable, string period, DateOnly start, DateOnly end, IReadOnlyList<string> basins, CancellationToken ct)
+    {
+        var store = data.Load(period, start, end, new DataVariables([variable], [], []), basins, observations: false, cancellationToken: ct);
+        var result = new TargetSeries();
+        foreach (var b in store.Basins)
+        {
+            result.series[b.Basin] = (b.Start.DayNumber, b.Dynamic);
+        }
+
+        return result;
+    }
+
+    /// <summary>The folder of another run's predictions for <paramref name="period"/>.</summary>
+    public static string PredictionsFolder(string otherRun, string period) => Path.Combine(otherRun, "results", period, ResultFiles.PredictionsFolder);
+
+    /// <summary>Column <paramref name="column"/> of <c>OTHER/results/&lt;period&gt;/predictions/&lt;basin&gt;.csv</c>; basins without a file are listed in <paramref name="missing"/>.</summary>
+    /// <exception cref="RunException">A file lacks the column or has an unreadable line.</exception>
+    public static TargetSeries FromRun(string otherRun, string period, string column, IReadOnlyList<string> basins, List<string> missing)
+    {
+        var folder = PredictionsFolder(otherRun, period);
+        var result = new TargetSeries();
+        foreach (var basin in basins)
+        {
+            var file = Path.Combine(folder, ResultFiles.FileName(basin) + ".csv");
+            if (!File.Exists(file))
+            {
+                missing.Add(basin);
+                continue;
+            }
+
+            using var reader = new StreamReader(file);
+            var header = (reader.ReadLine() ?? "").Split(',');
+            var j = Array.IndexOf(header, column);
+            if (j <= 0)
+            {
+                throw new RunException($"{file}: " + AnalysisSetup.Unknown("column", column, header.Skip(1)));
+            }
+
+            var values = new List<float>();
+            var first = int.MinValue;
+            var number = 1;
+            for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            {
+                number++;
+                var parts = line.Split(',');
+                if (parts.Length != header.Length || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    || !float.TryParse(parts[j], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                {
+                    throw new RunException($"{file}:{number}: expected a date YYYY-MM-DD and {header.Length - 1} numbers, got '{line}'");
+                }
+
+                first = first == int.MinValue ? date.DayNumber : first;
+                if (date.DayNumber != first + values.Count)
+                {
+                    throw new RunException($"{file}:{number}: {parts[0]} does not follow the previous day; prediction files have one row per day");
+                }
+
+                values.Add(v);
+            }
+
+            if (values.Count > 0)
+            {
+                result.series[basin] = (first, values.ToArray());
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The columns of the first prediction file of <paramref name="folder"/> (after <c>date</c>), or null without any.</summary>
+    public static IReadOnlyList<string>? Columns(string folder)
+    {
+        var file = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal).FirstOrDefault() : null;
+        if (file is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(file);
+        return [.. (reader.ReadLine() ?? "").Split(',').Skip(1)];
+    }
+
+    /// <summary>Throws when <paramref name="variable"/> is not a time series of the dataset the model never saw.</summary>
+    /// <exception cref="RunException">Unknown, static, an input or a target of the run.</exception>
+    public static void CheckDatasetVariable(DatasetDescription description, TrainedRun run, string variable)
+    {
+        var o = run.Experiment.Options;
+        var info = description.Variables.FirstOrDefault(v => v.Name == variable);
+        var dataset = run.Experiment.Dataset.Type;
+        if (info is null)
+        {
+            throw new RunException(AnalysisSetup.Unknown($"variable of dataset '{dataset}'", variable, description.Variables.Where(v => !v.Static).Select(v => v.Name))
+                + "; a probe target is a time series of the run's dataset, or a column of another run's predictions (--from-run RUN2 --column NAME)");
+        }
+
+        if (info.Static)
+        {
+            throw new RunException($"'{variable}' is a static attribute of dataset '{dataset}' (one value per basin); a probe needs a time series, e.g. swe — select basins by an attribute with --where instead");
+        }
+
+        if (o.Targets.Contains(variable))
+        {
+            throw new RunException($"the model was trained on '{variable}' (targets: {string.Join(", ", o.Targets)}); a probe asks what the states hold that the model was not trained on — choose another variable, e.g. swe");
+        }
+
+        if (o.Inputs.Dynamic.Contains(variable))
+        {
+            throw new RunException($"'{variable}' is an input of the model (inputs.dynamic: {string.Join(", ", o.Inputs.Dynamic)}); a probe would only recover its own input — choose a variable the model never saw, e.g. swe");
+        }
+    }
+}
