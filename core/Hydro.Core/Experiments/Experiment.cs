@@ -5,14 +5,21 @@ namespace Hydro.Core.Experiments;
 /// <summary>A loaded experiment: the typed options with every component block resolved and bound.</summary>
 public sealed class Experiment
 {
-    internal Experiment(string file, ExperimentOptions options)
+    internal Experiment(string file, ExperimentOptions options, IReadOnlyDictionary<string, string?> environment)
     {
         File = file;
         Options = options;
+        Environment = environment;
     }
 
     /// <summary>The file it was loaded from, as given to the loader.</summary>
     public string File { get; }
+
+    /// <summary>
+    /// The environment variables the file referenced (<c>${NAME}</c>) and the values they had, null for unset ones. A
+    /// run records them so that it is reopened with the same values, whatever the environment is then.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
 
     /// <summary>The root options, defaults applied.</summary>
     public ExperimentOptions Options { get; }

@@ -88,7 +88,9 @@ public sealed class ExperimentLoader
     {
         // (a) parse
         var limits = new ParseLimits(options.MaxFileBytes, options.MaxNodes, options.MaxDepth);
-        var root = new YamlTreeReader(errors, limits, options.Environment).Read(text);
+        var used = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        string? Lookup(string name) => used[name] = options.Environment(name);
+        var root = new YamlTreeReader(errors, limits, Lookup).Read(text);
         if (errors.Count > 0)
         {
             return ExperimentLoadResult.Failure(errors.Sorted());
@@ -125,7 +127,7 @@ public sealed class ExperimentLoader
         }
 
         new CrossFieldRules(document, errors).Check(bound, options.DataBounds);
-        return errors.Count > 0 ? ExperimentLoadResult.Failure(errors.Sorted()) : ExperimentLoadResult.Success(new Experiment(errors.File, bound));
+        return errors.Count > 0 ? ExperimentLoadResult.Failure(errors.Sorted()) : ExperimentLoadResult.Success(new Experiment(errors.File, bound, used));
     }
 
     private ComponentBlock? BindComponent(ComponentSlotAttribute slot, YamlMappingValue block, string path, ErrorSink errors)

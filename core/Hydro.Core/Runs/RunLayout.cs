@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Hydro.Core.Components;
+using Hydro.Core.Experiments;
 using Hydro.Core.Experiments.Model;
 
 namespace Hydro.Core.Runs;
@@ -19,6 +21,9 @@ public static class RunLayout
 
     /// <summary>The bound options, defaults applied.</summary>
     public const string ConfigJson = "config.json";
+
+    /// <summary>The environment variables the experiment file referenced, with their values at training time.</summary>
+    public const string EnvironmentJson = "environment.json";
 
     /// <summary>Checkpoint folder of a model.</summary>
     public const string Checkpoints = "checkpoints";
@@ -59,6 +64,31 @@ public static class RunLayout
     /// <summary>The checkpoint written when training stops inside an epoch: <c>epoch_NNN_batch_BBBBBB.safetensors</c> (epoch NNN in progress).</summary>
     public static string BatchCheckpoint(int epoch, int batch) =>
         $"epoch_{epoch.ToString("000", CultureInfo.InvariantCulture)}_batch_{batch.ToString("000000", CultureInfo.InvariantCulture)}.safetensors";
+
+    /// <summary>The text of <see cref="EnvironmentJson"/>: <c>{"NAME": "value" or null}</c>.</summary>
+    public static string EnvironmentText(IReadOnlyDictionary<string, string?> environment) =>
+        JsonSerializer.Serialize(environment, Indented) + "\n";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>
+    /// Loads a run's <c>config.yaml</c> with the environment values recorded at training time (a run trained with
+    /// <c>HYDRO_BACKBONE=ealstm</c> stays an EA-LSTM run); runs without the record use the process environment.
+    /// </summary>
+    public static ExperimentLoadResult LoadExperiment(string runDirectory, ComponentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var recordFile = Path.Combine(runDirectory, EnvironmentJson);
+        var options = new ExperimentLoaderOptions();
+        if (File.Exists(recordFile))
+        {
+            var record = JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(recordFile)) ?? [];
+            options = new ExperimentLoaderOptions { Environment = name => record.GetValueOrDefault(name) };
+        }
+
+        return new ExperimentLoader(catalog, options).Load(Path.Combine(runDirectory, ConfigYaml));
+    }
 
     /// <summary>The bound options as JSON (snake_case keys, component blocks as <c>{type, …options}</c>).</summary>
     public static string OptionsJson(ExperimentOptions options)

@@ -76,7 +76,7 @@ public sealed class TrainedRun
             throw new RunException($"{runDirectory} is not a run directory (it needs {RunLayout.ConfigYaml} and {Normalizer.FileName}, written by hydro train)");
         }
 
-        var loaded = new ExperimentLoader(catalog).Load(config);
+        var loaded = RunLayout.LoadExperiment(dir, catalog);
         if (loaded.Experiment is not { } experiment)
         {
             throw new RunException($"{config} no longer loads with the installed plugins:\n{loaded}");

@@ -66,6 +66,7 @@ public sealed class TrainingService
         {
             AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigYaml), yaml);
             AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigJson), RunLayout.OptionsJson(o));
+            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.EnvironmentJson), RunLayout.EnvironmentText(experiment.Environment));
             AtomicFile.WriteAllText(Path.Combine(dir, PluginLock.FileName), (options.PluginLock ?? new PluginLock([])).ToJson());
             setup.Normalizer.Save(Path.Combine(dir, Normalizer.FileName));
         });
@@ -89,7 +90,7 @@ public sealed class TrainingService
             throw new TrainingException($"{runDirectory} is not a run directory (it needs {RunLayout.ConfigYaml} and {Normalizer.FileName})");
         }
 
-        var loaded = new ExperimentLoader(catalog).Load(config);
+        var loaded = RunLayout.LoadExperiment(runDirectory, catalog);
         if (loaded.Experiment is not { } experiment)
         {
             throw new TrainingException($"{config} no longer loads:\n{loaded}");

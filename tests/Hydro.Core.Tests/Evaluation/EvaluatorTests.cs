@@ -219,6 +219,30 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Equal("2000-01-01", Csv(Path.Combine(train.OutputDirectory, ResultFiles.PredictionsFolder, "b0.csv"))[1][0]);
     }
 
+    [Fact]
+    public void ARunIsReopenedWithTheEnvironmentValuesItWasTrainedWith()
+    {
+        const string name = "HYDRO_EVALUATOR_TEST_DROPOUT";
+        var yaml = With(TrainingCatalog.BaseYaml, "type: linear", $"type: linear\n    dropout: ${{{name}}}");
+        Environment.SetEnvironmentVariable(name, "0.25");
+        string run;
+        try
+        {
+            run = Train(yaml, "environment");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+
+        Assert.Contains($"\"{name}\": \"0.25\"", File.ReadAllText(Path.Combine(run, RunLayout.EnvironmentJson)), StringComparison.Ordinal);
+
+        // The variable is unset now: without the record the config would not even load.
+        var opened = TrainedRun.Open(run, TrainingCatalog.Create());
+        Assert.Equal(0.25, opened.Experiment.Backbone.OptionsAs<LinearBackboneOptions>().Dropout);
+        Assert.Equal(3, Evaluator().Evaluate(run).Basins);
+    }
+
     private static (float[] W, float B) LinearWeights(string checkpoint)
     {
         using var scope = torch.NewDisposeScope();
