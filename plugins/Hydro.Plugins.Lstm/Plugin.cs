@@ -13,5 +13,6 @@ public sealed class Plugin : IHydroPlugin
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.Add<LstmBackbone>();
+        Learners.LearnerRegistration.AddParameterLearners(registry);
     }
 }
