@@ -91,8 +91,18 @@ public sealed class HbvMassBalanceTests(ITestOutputHelper output)
             var k = s.Profile.Parameters;
             var values = new Dictionary<string, double>
             {
-                ["BETA"] = k.BETA, ["FC"] = k.FC, ["K0"] = k.K0, ["K1"] = k.K1, ["K2"] = k.K2, ["LP"] = k.LP, ["PERC"] = k.PERC,
-                ["UZL"] = k.UZL, ["TT"] = k.TT, ["CFMAX"] = k.CFMAX, ["CFR"] = k.CFR, ["CWH"] = k.CWH,
+                ["BETA"] = k.BETA,
+                ["FC"] = k.FC,
+                ["K0"] = k.K0,
+                ["K1"] = k.K1,
+                ["K2"] = k.K2,
+                ["LP"] = k.LP,
+                ["PERC"] = k.PERC,
+                ["UZL"] = k.UZL,
+                ["TT"] = k.TT,
+                ["CFMAX"] = k.CFMAX,
+                ["CFR"] = k.CFR,
+                ["CWH"] = k.CWH,
             };
             var parameters = torch.tensor(hbv.Parameters.Parameters.Select(p => values[p.Name]).ToArray(), [1, hbv.Parameters.Parameters.Count, 1]);
             var (p, t, ep) = (new double[1, Days], new double[1, Days], new double[1, Days]);
