@@ -82,9 +82,10 @@ public sealed class HbvBackbone : Backbone<HbvOptions>
         Tensor Forcing(int index) => physical.select(2, index).to(dtype).unsqueeze(2);
         var (p, t, ep) = (Forcing(inputs.P), Forcing(inputs.T), Forcing(inputs.Pet));
 
-        var series = Simulate(p, t, ep, parameters, Math.Min(Context.Warmup, steps));
+        var source = new StepParameterSource(layout, parameters);
+        var series = Simulate(p, t, ep, source, Math.Min(Context.Warmup, steps));
         var runoff = series.Q0 + series.Q1 + series.Q2;
-        var q = Options.Routing ? Route(runoff, parameters) : runoff;
+        var q = Options.Routing ? Route(runoff, source.Last) : runoff;
 
         var outputs = new BackboneOutputs(q.unsqueeze(2).MoveToOuterDisposeScope());
         outputs.Add("Q0", series.Q0.MoveToOuterDisposeScope(), "mm/day")
@@ -99,13 +100,12 @@ public sealed class HbvBackbone : Backbone<HbvOptions>
         return outputs;
     }
 
-    /// <summary>Runs the stores through the window: P, T, Ep [B, T, 1], parameters [B, T, P, nmul] → series [B, T] averaged over components.</summary>
-    private HbvSeries Simulate(Tensor p, Tensor t, Tensor ep, Tensor parameters, int warmup)
+    /// <summary>Runs the stores through the window: P, T, Ep [B, T, 1] and each day's parameters → series [B, T] averaged over components.</summary>
+    private HbvSeries Simulate(Tensor p, Tensor t, Tensor ep, StepParameterSource source, int warmup)
     {
         var steps = (int)p.size(1);
-        var states = HbvStates.Start(p.size(0), Options.Nmul, parameters.dtype, parameters.device);
+        var states = HbvStates.Start(p.size(0), Options.Nmul, source.Last.dtype, source.Last.device);
         var collected = new HbvSeries.Builder(steps);
-        var source = new StepParameterSource(layout, parameters);
         using (torch.no_grad())
         {
             for (var day = 0; day < warmup; day++)
@@ -131,10 +131,9 @@ public sealed class HbvBackbone : Backbone<HbvOptions>
         return collected.Add(next, fluxes);
     }
 
-    /// <summary>Routed runoff [B, T] from unrouted runoff [B, T]; the routing parameters are averaged over components.</summary>
-    private Tensor Route(Tensor runoff, Tensor parameters)
+    /// <summary>Routed runoff [B, T] from unrouted runoff [B, T] and the last step's parameters [B, P, nmul]; the routing parameters are averaged over components.</summary>
+    private Tensor Route(Tensor runoff, Tensor last)
     {
-        var last = parameters.select(1, parameters.size(1) - 1);
         var (a, theta) = GammaUnitHydrograph.Positive(
             last.select(1, layout.IndexOf(HbvParameter.RouteA)).mean(1),
             last.select(1, layout.IndexOf(HbvParameter.RouteTheta)).mean(1));
