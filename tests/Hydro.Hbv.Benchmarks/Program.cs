@@ -6,8 +6,7 @@ using Hydro.Torch;
 
 // hbv benchmark: one training step (forward + backward) of the differentiable HBV in C#, then the same HBV written
 // op by op in PyTorch (bench_hbv.py, a child process on the same libtorch, machine and thread count); medians and the
-// ratio C# / PyTorch as a table, and both losses, which must agree; once with glibc's malloc defaults, once tuned
-// (see GlibcMalloc.cs). --python none runs the C# side alone.
+// ratio C# / PyTorch as a table, and both losses, which must agree. --python none runs the C# side alone.
 //   dotnet run -c Release --project tests/Hydro.Hbv.Benchmarks [-- --threads 2 --basins 100 --days 730 --nmul 16 --warmup 365]
 var options = BenchOptions.Parse(args);
 if (options.Threads > 0)
@@ -19,37 +18,26 @@ var device = Device.Parse(options.Device);
 Console.WriteLine($"libtorch {torch.version}, {torch.get_num_threads()} threads, device {device}");
 var cases = new[] { ("all_grad", 0), ("warmup", options.Warmup) };
 
-// Twice: with glibc's default malloc settings, then with the trim and mmap thresholds raised (both sides alike).
-foreach (var tuned in new[] { false, true })
+var python = options.Python == "none"
+    ? (Version: "-", Times: cases.ToDictionary(c => c.Item1, _ => (Ms: double.NaN, Loss: double.NaN)))
+    : RunPython(options);
+var csharp = new Dictionary<string, (double Ms, double Loss)>();
+foreach (var (name, warmup) in cases)
 {
-    if (tuned && !GlibcMalloc.Tune())
-    {
-        Console.WriteLine("(glibc mallopt unavailable: no tuned run)");
-        break;
-    }
+    using var bench = new HbvStepBench(device, options.Basins, options.Days, options.Nmul, warmup);
+    var loss = bench.Run();
+    csharp[name] = (Median(options.Repeats, () => bench.Run()), loss);
+}
 
-    var python = options.Python == "none"
-        ? (Version: "-", Times: cases.ToDictionary(c => c.Item1, _ => (Ms: double.NaN, Loss: double.NaN)))
-        : RunPython(options, tuned);
-    var csharp = new Dictionary<string, (double Ms, double Loss)>();
-    foreach (var (name, warmup) in cases)
-    {
-        using var bench = new HbvStepBench(device, options.Basins, options.Days, options.Nmul, warmup);
-        var loss = bench.Run();
-        csharp[name] = (Median(options.Repeats, () => bench.Run()), loss);
-    }
-
-    Console.WriteLine();
-    Console.WriteLine(tuned ? "malloc tuned (MALLOC_TRIM_THRESHOLD_=1 GiB, MALLOC_MMAP_THRESHOLD_=32 MiB):" : "glibc malloc defaults:");
-    Console.WriteLine($"| case | Hydro (C#) ms | PyTorch {python.Version} (Python) ms | ratio C#/Python | loss C# | loss Python |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-    foreach (var (name, warmup) in cases)
-    {
-        var (c, lc) = csharp[name];
-        var (p, lp) = python.Times[name];
-        var label = $"hbv step b{options.Basins} t{options.Days} nmul{options.Nmul}, warm-up {warmup} d";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} ({device}) | {c:F0} | {p:F0} | {c / p:F2} | {lc:G6} | {lp:G6} |"));
-    }
+Console.WriteLine();
+Console.WriteLine($"| case | Hydro (C#) ms | PyTorch {python.Version} (Python) ms | ratio C#/Python | loss C# | loss Python |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var (name, warmup) in cases)
+{
+    var (c, lc) = csharp[name];
+    var (p, lp) = python.Times[name];
+    var label = $"hbv step b{options.Basins} t{options.Days} nmul{options.Nmul}, warm-up {warmup} d";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} ({device}) | {c:F0} | {p:F0} | {c / p:F2} | {lc:G6} | {lp:G6} |"));
 }
 
 static double Median(int repeats, Action run)
@@ -66,17 +54,10 @@ static double Median(int repeats, Action run)
     return times[repeats / 2];
 }
 
-static (string Version, Dictionary<string, (double Ms, double Loss)> Times) RunPython(BenchOptions o, bool tuned)
+static (string Version, Dictionary<string, (double Ms, double Loss)> Times) RunPython(BenchOptions o)
 {
     var script = Path.Combine(AppContext.BaseDirectory, "bench_hbv.py");
     var psi = new ProcessStartInfo(o.Python) { RedirectStandardOutput = true, UseShellExecute = false };
-    if (tuned)
-    {
-        foreach (var (name, value) in GlibcMalloc.Environment)
-        {
-            psi.Environment[name] = value;
-        }
-    }
 
     foreach (var a in new[]
     {
