@@ -6,7 +6,7 @@ using Hydro.Plugins.Lstm.Lstm;
 
 namespace Hydro.Plugins.Lstm;
 
-/// <summary>Registers this assembly's backbones: <c>lstm</c>, <c>ealstm</c>.</summary>
+/// <summary>Registers this assembly's backbones <c>lstm</c>, <c>ealstm</c> and parameter learners <c>lstm</c>, <c>mlp</c>, <c>free</c>.</summary>
 public sealed class Plugin : IHydroPlugin
 {
     /// <inheritdoc/>
@@ -15,5 +15,6 @@ public sealed class Plugin : IHydroPlugin
         ArgumentNullException.ThrowIfNull(registry);
         registry.Add<LstmBackbone>();
         registry.Add<EaLstmBackbone>();
+        Learners.LearnerRegistration.AddParameterLearners(registry);
     }
 }

@@ -5,12 +5,14 @@ using Hydro.Core.Plugins;
 using Hydro.Plugins.Data.CamelsUs;
 using Hydro.Plugins.Data.Caravan;
 using Hydro.Plugins.Data.Synthetic;
+using Hydro.Plugins.Hbv.Hbv;
 using Hydro.Plugins.Losses.Kge;
 using Hydro.Plugins.Losses.Mse;
 using Hydro.Plugins.Losses.NseStar;
 using Hydro.Plugins.Losses.Rmse;
 using Hydro.Plugins.Losses.RmseLogSqrt;
 using Hydro.Plugins.Lstm.EaLstm;
+using Hydro.Plugins.Lstm.Learners;
 using Hydro.Plugins.Lstm.Lstm;
 
 namespace Hydro.Plugins.Tests;
@@ -26,6 +28,10 @@ public class RegistrationTests
         { "Hydro.Plugins.Losses", ComponentKind.Loss, "kge", typeof(KgeLoss), typeof(KgeOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "lstm", typeof(LstmBackbone), typeof(LstmOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "ealstm", typeof(EaLstmBackbone), typeof(EaLstmOptions) },
+        { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "lstm", typeof(LstmLearner), typeof(LstmLearnerOptions) },
+        { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "mlp", typeof(MlpLearner), typeof(MlpLearnerOptions) },
+        { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "free", typeof(FreeLearner), typeof(FreeLearnerOptions) },
+        { "Hydro.Plugins.Hbv", ComponentKind.Backbone, "hbv", typeof(HbvBackbone), typeof(HbvOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "camels_us", typeof(CamelsUsDataset), typeof(CamelsUsOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "caravan", typeof(CaravanDataset), typeof(CaravanOptions) },
@@ -35,7 +41,7 @@ public class RegistrationTests
     {
         var catalog = new ComponentCatalog();
         var loader = new PluginLoader();
-        foreach (var assembly in new[] { typeof(MseLoss).Assembly, typeof(LstmBackbone).Assembly, typeof(SyntheticDataset).Assembly })
+        foreach (var assembly in new[] { typeof(MseLoss).Assembly, typeof(LstmBackbone).Assembly, typeof(SyntheticDataset).Assembly, typeof(HbvBackbone).Assembly })
         {
             var result = loader.LoadBuiltIn(assembly, catalog);
             Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
@@ -63,7 +69,13 @@ public class RegistrationTests
     [Fact]
     public void EveryOptionsPropertyIsDocumented()
     {
-        foreach (var options in Components.Select(row => (Type)row[4]))
+        // Nested options classes too (hbv's parameter_ranges, slots).
+        static IEnumerable<Type> WithNested(Type t) => [t, .. t.GetProperties()
+            .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .Where(p => p.IsClass && p.Assembly == t.Assembly)
+            .SelectMany(WithNested)];
+
+        foreach (var options in Components.Select(row => (Type)row[4]).SelectMany(WithNested).Distinct())
         {
             foreach (var property in options.GetProperties())
             {

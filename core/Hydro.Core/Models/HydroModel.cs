@@ -50,7 +50,7 @@ public sealed class HydroModel : IDisposable
                     throw new ModelException($"model.learner '{learnerBlock.Type}' is set but backbone '{experiment.Backbone.Type}' takes no parameters; remove the learner");
                 }
 
-                learner = ComponentFactory.Create<IParameterLearner>(learnerBlock, context);
+                learner = ComponentFactory.Create<IParameterLearner>(learnerBlock, context with { Parameters = backbone.Parameters });
             }
             else if (backbone.Parameters is { } request)
             {

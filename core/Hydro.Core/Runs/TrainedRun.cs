@@ -173,7 +173,9 @@ public sealed class TrainedRun
             foreach (var member in members ?? Members)
             {
                 using var generator = torch.Generator((ulong)member.Seed);
-                var model = HydroModel.Create(Experiment, TrainingSetup.ModelContext(Experiment, device, generator, member.Directory));
+                // The training basins are those with training statistics (Normalizer.Fit saw exactly the training store).
+                var context = TrainingSetup.ModelContext(Experiment, device, generator, member.Directory, [.. Normalizer.Basins.Keys]);
+                var model = HydroModel.Create(Experiment, context);
                 models.Add(model);
                 using var scope = torch.NewDisposeScope();
                 var (tensors, _) = SafeTensors.Load(member.Checkpoint);

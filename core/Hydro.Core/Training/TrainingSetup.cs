@@ -80,11 +80,21 @@ internal sealed class TrainingSetup : IDisposable
     }
 
     /// <summary>The context the models (backbone, learner) of this experiment are built with.</summary>
-    public ComponentContext ModelContext(Generator? generator, string? runDirectory) => ModelContext(Experiment, Device, generator, runDirectory);
+    public ComponentContext ModelContext(Generator? generator, string? runDirectory) =>
+        ModelContext(Experiment, Device, generator, runDirectory, [.. TrainStore.Basins.Select(b => b.Basin)]);
 
     /// <summary>The context the models of <paramref name="experiment"/> are built with, in training and after it.</summary>
-    public static ComponentContext ModelContext(Experiment experiment, Device device, Generator? generator, string? runDirectory) =>
-        Context(VariablesOf(experiment.Options), device, generator, runDirectory);
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="device">Where the model lives.</param>
+    /// <param name="generator">Seeded generator for the initial weights.</param>
+    /// <param name="runDirectory">The model's folder, when there is one.</param>
+    /// <param name="trainingBasins">The basins of the training period (a per-basin learner has one row per basin).</param>
+    public static ComponentContext ModelContext(Experiment experiment, Device device, Generator? generator, string? runDirectory, IReadOnlyList<string> trainingBasins) =>
+        Context(VariablesOf(experiment.Options), device, generator, runDirectory) with
+        {
+            Basins = trainingBasins,
+            Warmup = experiment.Options.Training.Warmup,
+        };
 
     /// <summary>The experiment's dynamic inputs, static attributes and targets.</summary>
     public static DataVariables VariablesOf(ExperimentOptions o) => new(o.Inputs.Dynamic, o.Inputs.Static, o.Targets);

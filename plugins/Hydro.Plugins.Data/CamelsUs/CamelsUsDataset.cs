@@ -17,6 +17,8 @@ namespace Hydro.Plugins.Data.CamelsUs;
 /// <para><b>pet_hargreaves</b>: see <see cref="Hargreaves"/>, with the gauge latitude from line 1 of the forcing
 /// file. Rejected for products whose tmax equals tmin on every day (CAMELS NLDAS and Maurer carry the daily mean in
 /// both), where it would be zero.</para>
+/// <para><b>tmean</b> (°C) = (tmax + tmin) / 2, the daily mean temperature HBV-type models read; for NLDAS and Maurer,
+/// whose tmax and tmin both hold the daily mean, it is that mean.</para>
 /// <para><b>Statics</b>: every numeric column of the seven attribute tables, by column name (NA → NaN). Categorical
 /// columns (e.g. <c>high_prec_timing</c>, <c>dom_land_cover</c>) are not encoded: requesting one throws a
 /// <see cref="DataException"/> listing the table's numeric columns.</para>
@@ -116,6 +118,7 @@ public sealed class CamelsUsDataset : IDataset
         {
             CamelsVariables.Streamflow => Streamflow(basin),
             CamelsVariables.PetHargreaves => Pet(basin),
+            CamelsVariables.Tmean => MeanTemperature(basin),
             _ => throw new InvalidOperationException(name),
         })).Value;
     }
@@ -143,6 +146,20 @@ public sealed class CamelsUsDataset : IDataset
         }
 
         return new Series(table.FirstDay, mm);
+    }
+
+    private Series MeanTemperature(string basin)
+    {
+        var table = Forcing(basin);
+        var tmax = table.Column("tmax");
+        var tmin = table.Column("tmin");
+        var mean = new float[table.Length];
+        for (var i = 0; i < mean.Length; i++)
+        {
+            mean[i] = (float)((tmax[i] + (double)tmin[i]) / 2);
+        }
+
+        return new Series(table.FirstDay, mean);
     }
 
     private Series Pet(string basin)

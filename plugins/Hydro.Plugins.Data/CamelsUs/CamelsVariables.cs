@@ -18,6 +18,9 @@ internal static class CamelsVariables
     /// <summary>Hargreaves PET derived from tmax, tmin, latitude and day of year.</summary>
     public const string PetHargreaves = "pet_hargreaves";
 
+    /// <summary>Daily mean air temperature derived as (tmax + tmin) / 2.</summary>
+    public const string Tmean = "tmean";
+
     /// <summary>Observed streamflow converted from ft³/s to mm/day.</summary>
     public const string Streamflow = "streamflow";
 
@@ -59,6 +62,7 @@ internal static class CamelsVariables
     /// <summary>All dynamic variables with their units.</summary>
     public static IEnumerable<(string Name, string Unit)> Dynamic =>
         Forcing.Select(f => (f.Name, f.Unit))
+            .Append((Tmean, "°C"))
             .Append((PetHargreaves, "mm/day"))
             .Append((Streamflow, "mm/day"))
             .Concat(Sacsma.Select(s => (s.Name, s.Unit)));

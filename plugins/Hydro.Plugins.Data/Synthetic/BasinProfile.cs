@@ -2,8 +2,9 @@ namespace Hydro.Plugins.Data.Synthetic;
 
 /// <summary>
 /// Everything fixed about one synthetic basin: its attributes, climate and the HBV parameters of its truth model.
-/// Parameters partly follow the attributes (larger basins recede more slowly, drier ones hold more water in the soil;
-/// elevation sets temperature and so snow), so that static attributes carry information a model can learn.
+/// Parameters partly follow the attributes (larger basins recede more slowly, drier ones hold more water in the soil,
+/// higher ones release it less readily — a larger BETA; elevation also sets temperature and so snow), so that static
+/// attributes carry information a model can learn, and a parameter learner can be checked against the truth.
 /// </summary>
 /// <param name="Area">Catchment area (km²).</param>
 /// <param name="ElevationMean">Mean elevation (m).</param>
@@ -14,13 +15,15 @@ internal sealed record BasinProfile(double Area, double ElevationMean, double Ar
 {
     private const double MinArea = 20;
     private const double MaxArea = 5000;
+    private const double MinElevation = 50;
+    private const double MaxElevation = 2000;
 
     /// <summary>Draws the area, elevation and climate: the first numbers of the basin's profile stream.</summary>
     public static (double Area, double ElevationMean, Climate Climate) DrawSite(SplitMix64 r)
     {
         ArgumentNullException.ThrowIfNull(r);
         var area = Math.Exp(r.Uniform(Math.Log(MinArea), Math.Log(MaxArea)));
-        var elevation = r.Uniform(50, 2000);
+        var elevation = r.Uniform(MinElevation, MaxElevation);
         var climate = new Climate(
             Latitude: r.Uniform(32, 48),
             MeanTemperature: r.Uniform(9, 19) - 6.5 * elevation / 1000,
@@ -32,17 +35,22 @@ internal sealed record BasinProfile(double Area, double ElevationMean, double Ar
     }
 
     /// <summary>Draws the HBV parameters from the same stream, after <see cref="DrawSite"/>.</summary>
-    public static HbvParameters DrawParameters(SplitMix64 r, double area, double aridity)
+    /// <remarks>
+    /// Functions of the attributes, each with a little basin noise: FC of aridity, BETA of elevation, K0, K1, K2 of
+    /// (log) area. TT, CFMAX, LP, PERC and UZL are drawn independently of the attributes; CFR and CWH are fixed.
+    /// </remarks>
+    public static HbvParameters DrawParameters(SplitMix64 r, double area, double elevation, double aridity)
     {
         ArgumentNullException.ThrowIfNull(r);
-        // 0 for the smallest basins, 1 for the largest.
+        // 0 for the smallest basins, 1 for the largest; 0 for the lowest, 1 for the highest.
         var size = (Math.Log(area) - Math.Log(MinArea)) / (Math.Log(MaxArea) - Math.Log(MinArea));
+        var height = (elevation - MinElevation) / (MaxElevation - MinElevation);
         return new HbvParameters
         {
             TT = r.Uniform(-1, 1),
             CFMAX = r.Uniform(2, 5),
             FC = Math.Clamp(100 + 150 * aridity + r.Uniform(-50, 50), 80, 600),
-            BETA = r.Uniform(1.5, 4),
+            BETA = 1.5 + 2.5 * height + r.Uniform(-0.2, 0.2),
             LP = r.Uniform(0.5, 0.9),
             PERC = r.Uniform(0.5, 3),
             UZL = r.Uniform(10, 40),

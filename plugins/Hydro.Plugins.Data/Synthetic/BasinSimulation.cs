@@ -54,7 +54,7 @@ internal sealed class BasinSimulation
         var (prcp, tmean, pet) = Weather.Generate(climate, first, days, SplitMix64.For(seed, index, SplitMix64.Stream.Weather));
         // CAMELS's aridity: mean PET over mean precipitation; guarded for an (improbable) all-dry short period.
         var aridity = pet.Average() / Math.Max(prcp.Average(), 0.01);
-        var profile = new BasinProfile(area, elevation, aridity, climate, BasinProfile.DrawParameters(profileStream, area, aridity));
+        var profile = new BasinProfile(area, elevation, aridity, climate, BasinProfile.DrawParameters(profileStream, area, elevation, aridity));
 
         var model = SpunUp(profile.Parameters, prcp, tmean, pet);
         var truth = new double[days];

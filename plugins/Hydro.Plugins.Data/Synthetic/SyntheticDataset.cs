@@ -13,7 +13,8 @@ namespace Hydro.Plugins.Data.Synthetic;
 /// <remarks>
 /// Dynamic: <c>prcp</c> (mm/day), <c>tmean</c> (°C), <c>pet</c> (mm/day, Oudin et al. 2005), <c>streamflow</c>
 /// (mm/day, the target). Static: <c>area</c> (km2), <c>elev_mean</c> (m), <c>aridity</c> (-, mean PET / mean
-/// precipitation). Time series may be requested as inputs or targets alike.
+/// precipitation), and the truth model's parameters <c>true_TT</c> … <c>true_K2</c> (see <see cref="TrueParameters"/>;
+/// for checking recovered parameters, never as model inputs). Time series may be requested as inputs or targets alike.
 /// </remarks>
 [Component("synthetic", typeof(SyntheticOptions), Summary = "Generated basins: weather generator + HBV truth model + observation noise; no download needed.")]
 public sealed class SyntheticDataset : IDataset
@@ -27,6 +28,7 @@ public sealed class SyntheticDataset : IDataset
         new("area", "km2", true),
         new("elev_mean", "m", true),
         new("aridity", "-", true),
+        .. TrueParameters.All.Select(p => new VariableInfo(p.Name, p.Unit, true)),
     ];
 
     private readonly SyntheticOptions options;
@@ -124,6 +126,7 @@ public sealed class SyntheticDataset : IDataset
         "area" => profile.Area,
         "elev_mean" => profile.ElevationMean,
         "aridity" => profile.Aridity,
+        _ when name.StartsWith(TrueParameters.Prefix, StringComparison.Ordinal) => TrueParameters.All.First(p => p.Name == name).Value(profile.Parameters),
         _ => throw new InvalidOperationException($"'{name}' is not an attribute"),
     };
 

@@ -70,6 +70,19 @@ public sealed class CamelsUsRealDataTests
         Assert.Equal(new[] { prcp, srad, tmax, tmax, vp }, Row(s.Dynamic, 0));
     }
 
+    // The same rows as above: daymet 01022500 2000-07-15 tmax 26.82, tmin 12.95 → 19.885; NLDAS tmax = tmin = 18.48.
+    [Theory]
+    [InlineData(CamelsForcing.Daymet, (26.82f + 12.95f) / 2)]
+    [InlineData(CamelsForcing.Nldas, 18.48f)]
+    public void Tmean_is_the_mean_of_tmax_and_tmin(CamelsForcing forcing, float expected)
+    {
+        using var data = Open(forcing, "01022500");
+        var s = data.Load("01022500", Request(Day, Day.AddDays(1), ["tmax", "tmin", "tmean"]));
+        Assert.Equal(expected, s.Dynamic[0, 2], 5);
+        Assert.Equal((s.Dynamic[1, 0] + s.Dynamic[1, 1]) / 2, s.Dynamic[1, 2], 5);
+        Assert.Contains(data.Describe().Variables, v => v is { Name: "tmean", Unit: "°C", Static: false });
+    }
+
     [Fact]
     public void Hargreaves_is_rejected_where_tmax_equals_tmin()
     {

@@ -25,7 +25,9 @@ public class SyntheticDatasetTests
         Assert.Equal("syn_011", d.Basins[^1]);
         Assert.Equal((Start, End), (d.First, d.Last));
         Assert.Equal(
-            ["prcp mm/day False", "tmean °C False", "pet mm/day False", "streamflow mm/day False", "area km2 True", "elev_mean m True", "aridity - True"],
+            ["prcp mm/day False", "tmean °C False", "pet mm/day False", "streamflow mm/day False", "area km2 True", "elev_mean m True", "aridity - True",
+                "true_TT °C True", "true_CFMAX mm/°C/day True", "true_CFR - True", "true_CWH - True", "true_FC mm True", "true_BETA - True",
+                "true_LP - True", "true_PERC mm/day True", "true_UZL mm True", "true_K0 1/day True", "true_K1 1/day True", "true_K2 1/day True"],
             d.Variables.Select(v => $"{v.Name} {v.Unit} {v.Static}"));
     }
 
