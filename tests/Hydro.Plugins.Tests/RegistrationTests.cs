@@ -31,6 +31,7 @@ public class RegistrationTests
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "lstm", typeof(LstmLearner), typeof(LstmLearnerOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "mlp", typeof(MlpLearner), typeof(MlpLearnerOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "free", typeof(FreeLearner), typeof(FreeLearnerOptions) },
+        { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "fixed", typeof(FixedLearner), typeof(FixedLearnerOptions) },
         { "Hydro.Plugins.Hbv", ComponentKind.Backbone, "hbv", typeof(HbvBackbone), typeof(HbvOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "camels_us", typeof(CamelsUsDataset), typeof(CamelsUsOptions) },

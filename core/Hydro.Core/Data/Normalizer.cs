@@ -78,8 +78,11 @@ public sealed class Normalizer
     /// <summary>
     /// Computes the statistics from the period rows of <paramref name="training"/> (history rows are ignored).
     /// </summary>
+    /// <param name="training">The basins and period to take the statistics of.</param>
+    /// <param name="normalizeTargets">Whether the model learns standardised targets.</param>
+    /// <param name="observed">False for a store loaded without observations (a simulation): the target statistics are then NaN.</param>
     /// <exception cref="DataException">A variable has no finite value in the training period.</exception>
-    public static Normalizer Fit(BasinStore training, bool normalizeTargets = true)
+    public static Normalizer Fit(BasinStore training, bool normalizeTargets = true, bool observed = true)
     {
         ArgumentNullException.ThrowIfNull(training);
         var v = training.Variables;
@@ -121,16 +124,22 @@ public sealed class Normalizer
         return new Normalizer(
             Finish(dyn, v.Dynamic, "dynamic input"),
             Finish(stat, v.Static, "static attribute"),
-            Finish(tgt, v.Targets, "target"),
+            Finish(tgt, v.Targets, "target", required: observed),
             perBasin,
             normalizeTargets);
     }
 
-    private static VariableStatistics[] Finish(RunningMoments[] moments, IReadOnlyList<string> names, string what)
+    private static VariableStatistics[] Finish(RunningMoments[] moments, IReadOnlyList<string> names, string what, bool required = true)
     {
         var result = new VariableStatistics[moments.Length];
         for (var j = 0; j < moments.Length; j++)
         {
+            if (moments[j].Count == 0 && !required)
+            {
+                result[j] = new VariableStatistics(names[j], double.NaN, double.NaN);
+                continue;
+            }
+
             if (moments[j].Count == 0)
             {
                 throw new DataException($"{what} '{names[j]}' has no finite value in the training period; check the variable name and the period");

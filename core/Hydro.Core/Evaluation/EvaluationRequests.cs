@@ -31,8 +31,8 @@ public sealed class EvaluateRequest
 /// <summary>What <see cref="Evaluator.Predict"/> computes: a trained model run on basins without observations.</summary>
 public sealed class PredictRequest
 {
-    /// <summary>The basins (ids as the dataset names them); they need inputs, not observations.</summary>
-    public required IReadOnlyList<string> Basins { get; init; }
+    /// <summary>The basins (ids as the dataset names them); they need inputs, not observations. The dataset's own basins when null.</summary>
+    public IReadOnlyList<string>? Basins { get; init; }
 
     /// <summary>First day; the start of <see cref="Period"/> when null.</summary>
     public DateOnly? Start { get; init; }

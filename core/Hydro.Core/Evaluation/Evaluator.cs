@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hydro.Abstractions.Contracts;
 using Hydro.Core.Components;
+using Hydro.Core.Experiments.Model;
 using Hydro.Core.Metrics;
 using Hydro.Core.Runs;
 using Hydro.Core.Training;
@@ -41,7 +42,7 @@ public sealed class Evaluator
         var period = run.PeriodOf(periodName);
         var metrics = (request.Metrics ?? o.Evaluation.Metrics).Select(MetricDefinition).ToList();
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
-        var (predictions, warnings) = Run(run, periodName, period.Start, period.End, device, basins: null, perBasin: true, request.Progress, request.CancellationToken);
+        var (predictions, warnings) = Run(run, periodName, period.Start, period.End, device, basins: null, perBasin: true, observations: true, request.Progress, request.CancellationToken);
 
         var targets = o.Targets;
         var table = predictions.Select(p => (p.Basin, Values: metrics.SelectMany(m => Enumerable.Range(0, targets.Count)
@@ -57,7 +58,7 @@ public sealed class Evaluator
             ResultFiles.WriteMetrics(Path.Combine(dir, ResultFiles.MetricsCsv), columns, table);
             ResultFiles.WritePredictions(Path.Combine(dir, ResultFiles.PredictionsFolder), predictions);
             ResultFiles.WriteParameters(Path.Combine(dir, ResultFiles.ParametersCsv), predictions);
-            ResultFiles.WriteSummary(Path.Combine(dir, ResultFiles.SummaryJson), run, result);
+            ResultFiles.WriteSummary(Path.Combine(dir, ResultFiles.SummaryJson), run, result, predictions);
         }, replace: true);
         return result;
     }
@@ -69,52 +70,32 @@ public sealed class Evaluator
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Basins.Count == 0)
+        if (request.Basins is { Count: 0 })
         {
             throw new RunException("no basins to predict");
         }
 
         var run = TrainedRun.Open(runDirectory, catalog, request.Epoch);
         var o = run.Experiment.Options;
-        string name;
-        DateOnly start, end;
-        if (request.Start is { } s && request.End is { } e)
-        {
-            (name, start, end) = ("custom", s, e);
-        }
-        else if (request.Start is null && request.End is null)
-        {
-            name = request.Period ?? o.Evaluation.Period;
-            (start, end) = run.PeriodOf(name);
-        }
-        else
-        {
-            throw new RunException("give both a start and an end date, or neither (then the dates of a period of the run are used)");
-        }
-
-        if (end < start)
-        {
-            throw new RunException($"the end {end:yyyy-MM-dd} is before the start {start:yyyy-MM-dd}");
-        }
-
+        var (name, start, end) = Dates(o, request.Start, request.End, request.Period);
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
-        var (predictions, warnings) = Run(run, name, start, end, device, request.Basins, perBasin: request.Start is null, request.Progress, request.CancellationToken);
+        var (predictions, warnings) = Run(run, name, start, end, device, request.Basins, perBasin: request.Start is null, observations: false, request.Progress, request.CancellationToken);
         var output = request.OutputDirectory ?? Path.Combine(run.Directory, "predictions", $"{start:yyyyMMdd}_{end:yyyyMMdd}");
         var result = new EvaluationResult(Path.GetFullPath(output), name, start, end, predictions.Count, [], warnings);
         AtomicDirectory.Create(output, dir =>
         {
             ResultFiles.WritePredictions(Path.Combine(dir, ResultFiles.PredictionsFolder), predictions, observed: false);
             ResultFiles.WriteParameters(Path.Combine(dir, ResultFiles.ParametersCsv), predictions);
-            ResultFiles.WriteSummary(Path.Combine(dir, ResultFiles.SummaryJson), run, result);
+            ResultFiles.WriteSummary(Path.Combine(dir, ResultFiles.SummaryJson), run, result, predictions);
         }, replace: true);
         return result;
     }
 
     private static (IReadOnlyList<BasinPrediction> Predictions, List<string> Warnings) Run(TrainedRun run, string periodName, DateOnly start, DateOnly end,
-        Device device, IReadOnlyList<string>? basins, bool perBasin, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+        Device device, IReadOnlyList<string>? basins, bool perBasin, bool observations, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var t = run.Experiment.Options.Training;
-        var store = run.LoadPeriod(periodName, start, end, device, basins, perBasin, observations: basins is null, ct);
+        var store = run.LoadPeriod(periodName, start, end, device, basins, perBasin, observations, ct);
         var warnings = store.Warnings.ToList();
         var batcher = run.Batcher(store, device);
         var models = run.LoadModels(device);
@@ -136,6 +117,20 @@ public sealed class Evaluator
                 m.Dispose();
             }
         }
+    }
+
+    /// <summary>The dates asked for: both of <paramref name="start"/> and <paramref name="end"/> (period <c>custom</c>), or those of a period (default: evaluation.period).</summary>
+    /// <exception cref="RunException">Only one date given, an end before the start, an undefined period.</exception>
+    internal static (string Name, DateOnly Start, DateOnly End) Dates(ExperimentOptions o, DateOnly? start, DateOnly? end, string? period)
+    {
+        if (start is null != end is null)
+        {
+            throw new RunException("give both a start and an end date, or neither (then the dates of a period of the experiment are used)");
+        }
+
+        var name = start is null ? period ?? o.Evaluation.Period : "custom";
+        var (from, to) = start is { } s && end is { } e ? (s, e) : TrainedRun.PeriodOf(o, name);
+        return to < from ? throw new RunException($"the end {to:yyyy-MM-dd} is before the start {from:yyyy-MM-dd}") : (name, from, to);
     }
 
     private static MetricDefinition MetricDefinition(string name)

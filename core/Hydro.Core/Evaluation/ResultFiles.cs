@@ -114,7 +114,23 @@ public static class ResultFiles
         File.WriteAllText(path, text.ToString(), Utf8);
     }
 
-    internal static void WriteSummary(string path, TrainedRun run, EvaluationResult result)
+    /// <summary>The extra output in which a backbone reports the water-balance closure of each step (mm), e.g. <c>hbv</c>.</summary>
+    public const string BalanceError = "BALANCE_ERROR";
+
+    internal static void WriteSummary(string path, TrainedRun run, EvaluationResult result, IReadOnlyList<BasinPrediction> predictions) =>
+        WriteSummary(path, new JsonObject
+        {
+            ["run"] = run.Directory,
+            ["experiment"] = run.Experiment.Options.ExperimentName,
+            ["checkpoints"] = new JsonArray([.. run.Members.Select(m => (JsonNode)new JsonObject
+            {
+                ["seed"] = m.Seed,
+                ["file"] = Path.GetRelativePath(run.Directory, m.Checkpoint),
+            })]),
+        }, result, predictions);
+
+    /// <summary>summary.json: <paramref name="source"/> (where the model came from), the period, metrics, the water balance when reported, warnings.</summary>
+    internal static void WriteSummary(string path, JsonObject source, EvaluationResult result, IReadOnlyList<BasinPrediction> predictions)
     {
         var metrics = new JsonObject();
         foreach (var s in result.Summaries)
@@ -129,24 +145,60 @@ public static class ResultFiles
             };
         }
 
-        var root = new JsonObject
+        var root = new JsonObject { ["format"] = "hydro.evaluation/1" };
+        foreach (var (key, value) in source.ToList())
         {
-            ["format"] = "hydro.evaluation/1",
-            ["run"] = run.Directory,
-            ["experiment"] = run.Experiment.Options.ExperimentName,
-            ["period"] = result.Period,
-            ["start"] = result.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["end"] = result.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["basins"] = result.Basins,
-            ["checkpoints"] = new JsonArray([.. run.Members.Select(m => (JsonNode)new JsonObject
-            {
-                ["seed"] = m.Seed,
-                ["file"] = Path.GetRelativePath(run.Directory, m.Checkpoint),
-            })]),
-            ["metrics"] = metrics,
-            ["warnings"] = new JsonArray([.. result.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
-        };
+            source.Remove(key);
+            root[key] = value;
+        }
+
+        root["period"] = result.Period;
+        root["start"] = result.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        root["end"] = result.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        root["basins"] = result.Basins;
+        root["metrics"] = metrics;
+        if (Balance(predictions) is { } balance)
+        {
+            root["mass_balance"] = balance;
+        }
+
+        root["warnings"] = new JsonArray([.. result.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", Utf8);
+    }
+
+    /// <summary>Largest and mean per-step closure error over each basin's days, and over all; null when no backbone reported it.</summary>
+    private static JsonObject? Balance(IReadOnlyList<BasinPrediction> predictions)
+    {
+        var perBasin = new JsonObject();
+        double max = 0, sum = 0;
+        long count = 0;
+        foreach (var p in predictions)
+        {
+            if (!p.Extras.TryGetValue(BalanceError, out var series))
+            {
+                continue;
+            }
+
+            var values = series.Values.Where(float.IsFinite).Select(v => (double)Math.Abs(v)).ToArray();
+            if (values.Length == 0)
+            {
+                continue;
+            }
+
+            perBasin[p.Basin] = new JsonObject { ["max"] = values.Max(), ["mean"] = values.Average() };
+            max = Math.Max(max, values.Max());
+            sum += values.Sum();
+            count += values.Length;
+        }
+
+        return count == 0 ? null : new JsonObject
+        {
+            ["unit"] = "mm per step",
+            ["max"] = max,
+            ["mean"] = sum / count,
+            ["steps"] = count,
+            ["per_basin"] = perBasin,
+        };
     }
 
     /// <summary>A basin id as a file name: characters that are not allowed in file names become <c>_</c>.</summary>

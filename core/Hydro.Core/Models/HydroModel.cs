@@ -33,7 +33,7 @@ public sealed class HydroModel : IDisposable
 
     /// <summary>Builds the experiment's backbone and learner with <paramref name="context"/> and moves them to its device.</summary>
     /// <exception cref="ComponentCreationException">A component's constructor failed (bad options, unusable inputs).</exception>
-    /// <exception cref="ModelException">The learner and backbone do not fit together, or nothing is trainable.</exception>
+    /// <exception cref="ModelException">The learner and backbone do not fit together.</exception>
     public static HydroModel Create(Experiment experiment, ComponentContext context)
     {
         ArgumentNullException.ThrowIfNull(experiment);
@@ -59,13 +59,7 @@ public sealed class HydroModel : IDisposable
 
             backbone.Network.to(context.Device);
             learner?.Network.to(context.Device);
-            var model = new HydroModel(backbone, learner);
-            if (model.Parameters().Count == 0)
-            {
-                throw new ModelException($"backbone '{experiment.Backbone.Type}' has no trainable parameters");
-            }
-
-            return model;
+            return new HydroModel(backbone, learner);
         }
         catch
         {

@@ -110,10 +110,14 @@ public sealed class TrainedRun
 
     /// <summary>The dates of the experiment's period <paramref name="name"/> (train, validation or test).</summary>
     /// <exception cref="RunException">Unknown name, or a period the experiment does not define.</exception>
-    public (DateOnly Start, DateOnly End) PeriodOf(string name)
+    public (DateOnly Start, DateOnly End) PeriodOf(string name) => PeriodOf(Experiment.Options, name);
+
+    /// <summary>The dates of period <paramref name="name"/> of <paramref name="options"/>.</summary>
+    /// <exception cref="RunException">Unknown name, or a period the experiment does not define.</exception>
+    internal static (DateOnly Start, DateOnly End) PeriodOf(Experiments.Model.ExperimentOptions options, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var periods = Experiment.Options.Periods;
+        var periods = options.Periods;
         var period = name switch
         {
             "train" => periods.Train,
@@ -121,7 +125,7 @@ public sealed class TrainedRun
             "test" => periods.Test,
             _ => throw new RunException($"unknown period '{name}': use train, validation or test"),
         };
-        return period is null ? throw new RunException($"the run's experiment defines no {name} period (periods.{name})") : (period.Start, period.End);
+        return period is null ? throw new RunException($"the experiment defines no {name} period (periods.{name})") : (period.Start, period.End);
     }
 
     /// <summary>

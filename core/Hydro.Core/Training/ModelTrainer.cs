@@ -65,6 +65,10 @@ internal sealed class ModelTrainer : IDisposable
         {
             model = HydroModel.Create(setup.Experiment, setup.ModelContext(generator, directory));
             parameters = model.Parameters();
+            if (parameters.Count == 0)
+            {
+                throw new ModelException($"the model ({setup.Experiment.Backbone.Type}{(setup.Experiment.Learner is { } l ? " with learner " + l.Type : "")}) has no trainable parameters: nothing to train; run it with hydro simulate");
+            }
             optimizer = OptimizerFactory.Create(setup.Options.Optimizer, parameters);
             scheduler = SchedulerAdapter.Create(setup.Options.Scheduler, optimizer, setup.Training.Epochs);
         }

@@ -52,6 +52,7 @@ internal static class HydroCli
             ResumeVerb.Create(host.Services),
             EvaluateVerb.Create(host.Services),
             PredictVerb.Create(host.Services),
+            SimulateVerb.Create(host.Services),
             SensitivityVerb.Create(host.Services),
             EmbeddingVerb.Create(host.Services),
             ProbeVerb.Create(host.Services),

@@ -97,6 +97,12 @@ public sealed class HbvBackbone : Backbone<HbvOptions>
             .Add("SM", series.SoilMoisture.MoveToOuterDisposeScope(), "mm")
             .Add("UZ", series.UpperZone.MoveToOuterDisposeScope(), "mm")
             .Add("LZ", series.LowerZone.MoveToOuterDisposeScope(), "mm");
+        using (torch.no_grad())
+        {
+            // The closure of every step, for evaluation and hydro simulate to report; no gradient flows through it.
+            outputs.Add(HbvMassBalance.Output, HbvMassBalance.Closure(outputs, p.squeeze(2)).MoveToOuterDisposeScope(), "mm");
+        }
+
         return outputs;
     }
 

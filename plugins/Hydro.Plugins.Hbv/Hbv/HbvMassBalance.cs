@@ -6,6 +6,9 @@ namespace Hydro.Plugins.Hbv.Hbv;
 /// <summary>The water balance of an <c>hbv</c> forward pass, from its outputs.</summary>
 public static class HbvMassBalance
 {
+    /// <summary>The output holding <see cref="Closure"/> of each step (mm), added by <c>hbv</c> to its outputs.</summary>
+    public const string Output = "BALANCE_ERROR";
+
     /// <summary>The names of the stores among the outputs, whose sum is the storage S.</summary>
     public static IReadOnlyList<string> Stores { get; } = ["SNOW", "MELT", "SM", "UZ", "LZ"];
 

@@ -192,7 +192,7 @@ public sealed class EvaluatorTests : IDisposable
     {
         var run = Train(TrainingCatalog.BaseYaml, "periods");
         var e = Assert.Throws<RunException>(() => Evaluator().Evaluate(run, new EvaluateRequest { Period = "test" }));
-        Assert.Equal("the run's experiment defines no test period (periods.test)", e.Message);
+        Assert.Equal("the experiment defines no test period (periods.test)", e.Message);
         e = Assert.Throws<RunException>(() => Evaluator().Evaluate(root));
         Assert.Contains("is not a run directory", e.Message, StringComparison.Ordinal);
         e = Assert.Throws<RunException>(() => Evaluator().Evaluate(Path.Combine(root, "nowhere")));

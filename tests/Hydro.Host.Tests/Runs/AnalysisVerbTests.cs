@@ -147,4 +147,16 @@ public sealed class AnalysisVerbTests(SmallEaLstmRun fixture) : IClassFixture<Sm
             Assert.DoesNotContain("   at ", bad.Err, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void SimulateRunsATrainedRunOnChosenDatesLikePredict()
+    {
+        var run = Hydro("simulate", fixture.Run, "--start", "2002-10-01", "--end", "2002-12-31", "--out", fixture.Combine("simulated"));
+        Assert.True(run.Exit == 0, run.ToString());
+        var files = Directory.GetFiles(fixture.Combine("simulated", "predictions")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(Basins.Select(b => b + ".csv"), files);
+        var lines = File.ReadAllLines(fixture.Combine("simulated", "predictions", "01022500.csv"));
+        Assert.Equal(1 + 92, lines.Length);
+        Assert.Equal("date,streamflow_sim", lines[0]);
+    }
 }

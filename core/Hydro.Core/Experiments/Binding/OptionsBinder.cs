@@ -125,6 +125,25 @@ internal sealed class OptionsBinder(ErrorSink errors, Func<ComponentSlotAttribut
             return ok;
         }
 
+        if (OptionsReflection.DictionaryValueType(type) is { } valueType)
+        {
+            if (node is not YamlMappingValue entries)
+            {
+                return Fail(node, path, "type object", "expected a mapping of names to values");
+            }
+
+            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+            var ok = true;
+            foreach (var (key, item) in entries.Entries)
+            {
+                ok &= ConvertValue(valueType, item, path.Length == 0 ? key.Text : $"{path}.{key.Text}", out var converted);
+                dictionary[key.Text] = converted;
+            }
+
+            value = dictionary;
+            return ok;
+        }
+
         if (node is YamlMappingValue map)
         {
             if (type == typeof(string) || type.IsValueType)

@@ -59,6 +59,24 @@ internal static class OptionsReflection
         return null;
     }
 
+    /// <summary>
+    /// The value type when <paramref name="type"/> is a dictionary keyed by strings (<c>IReadOnlyDictionary&lt;string, T&gt;</c>
+    /// or <c>Dictionary&lt;string, T&gt;</c>): a YAML mapping whose keys the user chooses, e.g. <c>{FC: 250, BETA: 2}</c>.
+    /// </summary>
+    public static Type? DictionaryValueType(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericArguments() is [var key, var value] && key == typeof(string))
+        {
+            var definition = type.GetGenericTypeDefinition();
+            if (definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Integral types bound from YAML integers.</summary>
     public static bool IsInteger(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)

@@ -138,6 +138,11 @@ internal sealed class OptionsSchemaGenerator(Func<ComponentSlotAttribute, JsonOb
             return new() { ["type"] = "array", ["items"] = TypeSchema(element) };
         }
 
+        if (OptionsReflection.DictionaryValueType(type) is { } value)
+        {
+            return new() { ["type"] = "object", ["additionalProperties"] = TypeSchema(value) };
+        }
+
         return ObjectSchema(type);
     }
 
@@ -214,6 +219,7 @@ internal sealed class OptionsSchemaGenerator(Func<ComponentSlotAttribute, JsonOb
         float f => (double)f,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Enum e => OptionsReflection.EnumNames(e.GetType()).First(n => n.Value.Equals(e)).Name,
+        System.Collections.IDictionary map => new JsonObject([.. map.Keys.Cast<object>().Select(k => KeyValuePair.Create(k.ToString()!, DefaultValue(map[k])))]),
         System.Collections.IEnumerable list when value is not string =>
             new JsonArray([.. list.Cast<object?>().Select(DefaultValue)]),
         _ => null,

@@ -57,7 +57,7 @@ internal static class PredictVerb
         return command;
     }
 
-    private static Option<DateOnly?> DateOption(string name, string description) => new(name)
+    internal static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {
         Description = description,
         HelpName = "YYYY-MM-DD",
