@@ -56,6 +56,7 @@ internal static class HydroCli
             SensitivityVerb.Create(host.Services),
             EmbeddingVerb.Create(host.Services),
             ProbeVerb.Create(host.Services),
+            RecoveryVerb.Create(host.Services),
             DemoVerb.Create(host.Services),
         };
 

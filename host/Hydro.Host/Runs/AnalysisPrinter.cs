@@ -3,7 +3,7 @@ using Hydro.Core.Analysis.Runs;
 
 namespace Hydro.Host.Runs;
 
-/// <summary>The short tables the analysis verbs print on stdout: top-10 ranking, the k sweep, probe R².</summary>
+/// <summary>The short tables the analysis verbs print on stdout: top-10 ranking, the k sweep, probe R², parameter recovery.</summary>
 internal static class AnalysisPrinter
 {
     public static void Print(TextWriter output, SensitivityReport r)
@@ -60,6 +60,16 @@ internal static class AnalysisPrinter
         foreach (var s in r.Scores)
         {
             output.WriteLine(Invariant($"  {s.Basin,-10} {s.R2,6:F3}  {s.Rows,6}"));
+        }
+    }
+
+    public static void Print(TextWriter output, RecoveryReport r)
+    {
+        output.WriteLine(Invariant($"recovery of the learned parameters ({r.Period}): results in {r.Directory}"));
+        output.WriteLine("  parameter  basins      R²  corr²        rmse        bias  true range");
+        foreach (var p in r.Parameters)
+        {
+            output.WriteLine(Invariant($"  {p.Parameter,-9} {p.Basins,7} {p.R2,7:F3} {p.Pearson2,6:F3} {p.Rmse,11:G4} {p.Bias,11:G4}  {p.TrueMin:G4}..{p.TrueMax:G4}"));
         }
     }
 

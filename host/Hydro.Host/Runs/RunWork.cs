@@ -54,6 +54,14 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
         return ExitCodes.Ok;
     }
 
+    /// <inheritdoc cref="Show(SensitivityReport)"/>
+    public int Show(RecoveryReport report)
+    {
+        Warn(report.Warnings);
+        AnalysisPrinter.Print(console.Out, report);
+        return ExitCodes.Ok;
+    }
+
     public static TrainOptions TrainOptions(TrainingConsole progress, Hydro.Core.Plugins.PluginLock? pluginLock, CancellationToken ct, int? stopAfterEpoch = null) => new()
     {
         PluginLock = pluginLock,

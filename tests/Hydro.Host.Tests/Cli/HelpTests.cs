@@ -14,6 +14,9 @@ public sealed class HelpTests
     [InlineData(new[] { "sensitivity", "--help" }, new[] { "RUN", "--period", "--seed", "--scored-steps", "--out" })]
     [InlineData(new[] { "embedding", "--help" }, new[] { "--k-max", "--restarts", "--signatures", "--seed" })]
     [InlineData(new[] { "probe", "--help" }, new[] { "--target", "--from-run", "--column", "--fit-period", "--test-period", "--where", "--basins", "--states" })]
+    [InlineData(new[] { "--help" }, new[] { "simulate", "recovery" })]
+    [InlineData(new[] { "simulate", "--help" }, new[] { "SOURCE", "--basins", "--start", "--end", "--period", "--out" })]
+    [InlineData(new[] { "recovery", "--help" }, new[] { "RUN", "--period", "--prefix", "--out" })]
     public void HelpExitsZeroAndNamesTheOptions(string[] args, string[] names)
     {
         var run = HydroRunner.Run(HydroRunner.WithTestPlugin, args);

@@ -159,4 +159,14 @@ public sealed class AnalysisVerbTests(SmallEaLstmRun fixture) : IClassFixture<Sm
         Assert.Equal(1 + 92, lines.Length);
         Assert.Equal("date,streamflow_sim", lines[0]);
     }
+
+    [Fact]
+    public void RecoveryOfAModelWithoutAParameterLearnerSaysWhy()
+    {
+        var run = Hydro("recovery", fixture.Run);
+        Assert.True(run.Exit == 2, run.ToString());
+        Assert.Contains("parameters.csv does not exist: evaluate the period first", run.Err, StringComparison.Ordinal);
+        Assert.Contains("parameters.csv is written for models with a parameter learner", run.Err, StringComparison.Ordinal);
+    }
 }
+

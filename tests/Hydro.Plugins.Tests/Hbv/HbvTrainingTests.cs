@@ -1,3 +1,4 @@
+using Hydro.Core.Analysis.Runs;
 using Hydro.Core.Evaluation;
 using Hydro.Core.Experiments;
 using Hydro.Core.Plugins;
@@ -107,4 +108,37 @@ public sealed class HbvTrainingTests : IDisposable
         var e = Assert.ThrowsAny<Exception>(() => evaluator.Predict(result.RunDirectory, new PredictRequest { Basins = ["syn_001"], OutputDirectory = Path.Combine(root, "other") }));
         Assert.Contains("basin 'syn_001' has no parameters; it holds the 1 training basins (syn_000)", e.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RecoveryPairsEachLearnedParameterWithTheTruthThatGeneratedTheBasin()
+    {
+        var yaml = Yaml.Replace("nmul: 2\n    dynamic_parameters: [BETA]", "nmul: 1\n    variant: original\n    routing: false", StringComparison.Ordinal)
+            .Replace("type: lstm\n    hidden_size: 16\n    dropout: 0", "type: mlp\n    hidden_size: 8", StringComparison.Ordinal);
+        Assert.Contains("type: mlp", yaml, StringComparison.Ordinal);
+        var result = Train(yaml, "recovery");
+        var run = TrainedRun.Open(result.RunDirectory, HbvExperimentTests.Catalog());
+        var missing = Assert.Throws<RunException>(() => RecoveryAnalysis.Run(run, new RecoveryRequest()));
+        Assert.Contains("evaluate the period first (hydro evaluate", missing.Message, StringComparison.Ordinal);
+
+        var evaluation = new Evaluator(HbvExperimentTests.Catalog()).Evaluate(result.RunDirectory);
+        var report = RecoveryAnalysis.Run(run, new RecoveryRequest());
+        Assert.Equal(["BETA", "FC", "K0", "K1", "K2", "LP", "PERC", "UZL", "TT", "CFMAX", "CFR", "CWH"], report.Parameters.Select(p => p.Parameter));
+        Assert.All(report.Parameters, p => Assert.Equal(3, p.Basins));
+        Assert.True(double.IsNaN(report.Parameters.Single(p => p.Parameter == "CFR").R2), "CFR is the same in every synthetic basin");
+
+        // pairs.csv: the learned value is parameters.csv's, the true one the synthetic truth's.
+        var learned = File.ReadAllLines(Path.Combine(evaluation.OutputDirectory, ResultFiles.ParametersCsv));
+        var pairs = File.ReadAllLines(Path.Combine(report.Directory, "pairs.csv"));
+        var header = pairs[0].Split(',');
+        Assert.Equal(["basin", "BETA", "true_BETA", "FC", "true_FC"], header[..5]);
+        for (var b = 0; b < 3; b++)
+        {
+            var row = pairs[b + 1].Split(',');
+            var truth = Hydro.Plugins.Data.Synthetic.BasinSimulation.Run(0, b, new DateOnly(1980, 1, 1), 1827, 0.05).Profile.Parameters;
+            Assert.Equal($"syn_{b:000}", row[0]);
+            Assert.Equal((float)truth.FC, float.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(learned[b + 1].Split(',')[2], row[3]);
+        }
+    }
 }
+
