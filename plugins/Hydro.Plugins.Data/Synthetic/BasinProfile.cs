@@ -38,25 +38,29 @@ internal sealed record BasinProfile(double Area, double ElevationMean, double Ar
     /// <remarks>
     /// Functions of the attributes, each with a little basin noise: FC of aridity, BETA of elevation, K0, K1, K2 of
     /// (log) area. TT, CFMAX, LP, PERC and UZL are drawn independently of the attributes; CFR and CWH are fixed.
+    /// With <see cref="TruthParameters.Attributes"/> the same numbers are drawn (the stream stays aligned) but the
+    /// noise is dropped and the independent ones are fixed at the middle of their ranges.
     /// </remarks>
-    public static HbvParameters DrawParameters(SplitMix64 r, double area, double elevation, double aridity)
+    public static HbvParameters DrawParameters(SplitMix64 r, double area, double elevation, double aridity, TruthParameters kind = TruthParameters.Mixed)
     {
         ArgumentNullException.ThrowIfNull(r);
         // 0 for the smallest basins, 1 for the largest; 0 for the lowest, 1 for the highest.
         var size = (Math.Log(area) - Math.Log(MinArea)) / (Math.Log(MaxArea) - Math.Log(MinArea));
         var height = (elevation - MinElevation) / (MaxElevation - MinElevation);
+        var random = kind == TruthParameters.Mixed;
+        double Draw(double min, double max) => r.Uniform(min, max) is var u && random ? u : (min + max) / 2;
         return new HbvParameters
         {
-            TT = r.Uniform(-1, 1),
-            CFMAX = r.Uniform(2, 5),
-            FC = Math.Clamp(100 + 150 * aridity + r.Uniform(-50, 50), 80, 600),
-            BETA = 1.5 + 2.5 * height + r.Uniform(-0.2, 0.2),
-            LP = r.Uniform(0.5, 0.9),
-            PERC = r.Uniform(0.5, 3),
-            UZL = r.Uniform(10, 40),
-            K0 = 0.35 - 0.2 * size + r.Uniform(-0.03, 0.03),
-            K1 = 0.12 - 0.08 * size + r.Uniform(-0.01, 0.01),
-            K2 = 0.04 - 0.03 * size + r.Uniform(-0.004, 0.004),
+            TT = Draw(-1, 1),
+            CFMAX = Draw(2, 5),
+            FC = Math.Clamp(100 + 150 * aridity + Draw(-50, 50), 80, 600),
+            BETA = 1.5 + 2.5 * height + Draw(-0.2, 0.2),
+            LP = Draw(0.5, 0.9),
+            PERC = Draw(0.5, 3),
+            UZL = Draw(10, 40),
+            K0 = 0.35 - 0.2 * size + Draw(-0.03, 0.03),
+            K1 = 0.12 - 0.08 * size + Draw(-0.01, 0.01),
+            K2 = 0.04 - 0.03 * size + Draw(-0.004, 0.004),
         };
     }
 }

@@ -47,14 +47,15 @@ internal sealed class BasinSimulation
     /// <param name="first">First day.</param>
     /// <param name="days">Number of days, ≥ 1.</param>
     /// <param name="noise">σ of the multiplicative lognormal observation noise (0: observations are the truth).</param>
-    public static BasinSimulation Run(int seed, int index, DateOnly first, int days, double noise)
+    /// <param name="parameters">How the truth's parameters relate to the attributes.</param>
+    public static BasinSimulation Run(int seed, int index, DateOnly first, int days, double noise, TruthParameters parameters = TruthParameters.Mixed)
     {
         var profileStream = SplitMix64.For(seed, index, SplitMix64.Stream.Profile);
         var (area, elevation, climate) = BasinProfile.DrawSite(profileStream);
         var (prcp, tmean, pet) = Weather.Generate(climate, first, days, SplitMix64.For(seed, index, SplitMix64.Stream.Weather));
         // CAMELS's aridity: mean PET over mean precipitation; guarded for an (improbable) all-dry short period.
         var aridity = pet.Average() / Math.Max(prcp.Average(), 0.01);
-        var profile = new BasinProfile(area, elevation, aridity, climate, BasinProfile.DrawParameters(profileStream, area, elevation, aridity));
+        var profile = new BasinProfile(area, elevation, aridity, climate, BasinProfile.DrawParameters(profileStream, area, elevation, aridity, parameters));
 
         var model = SpunUp(profile.Parameters, prcp, tmean, pet);
         var truth = new double[days];

@@ -70,7 +70,7 @@ public sealed class SyntheticDataset : IDataset
         CheckVariables(basin, request.Targets, isStatic: false, "targets");
         CheckPeriod(basin, request);
 
-        var simulation = BasinSimulation.Run(options.Seed, index, options.Start, options.End.DayNumber - options.Start.DayNumber + 1, options.Noise);
+        var simulation = BasinSimulation.Run(options.Seed, index, options.Start, options.End.DayNumber - options.Start.DayNumber + 1, options.Noise, options.Parameters);
         var offset = request.Start.DayNumber - options.Start.DayNumber;
         var days = request.End.DayNumber - request.Start.DayNumber + 1;
         return new BasinSeries(

@@ -30,6 +30,10 @@ public sealed class SyntheticOptions : IValidatableObject
     [Unit("-")]
     public double Noise { get; init; } = 0.05;
 
+    /// <summary>How the truth's parameters relate to the attributes (<see cref="TruthParameters"/>).</summary>
+    [Description("mixed: FC, BETA, K0, K1, K2 follow the attributes (aridity, elevation, log area) with a little noise, TT, CFMAX, LP, PERC and UZL are random per basin; attributes: every parameter is a function of the attributes alone (no noise; the random ones fixed at TT 0, CFMAX 3.5, LP 0.7, PERC 1.75, UZL 25), the set-up of a parameter-recovery check. The weather and attributes are the same in both.")]
+    public TruthParameters Parameters { get; init; } = TruthParameters.Mixed;
+
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

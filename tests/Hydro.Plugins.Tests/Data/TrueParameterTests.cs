@@ -65,4 +65,32 @@ public sealed class TrueParameterTests
         Assert.Equal(Load(seed: 9, basins: 3).SelectMany(r => r), Load(seed: 9, basins: 3).SelectMany(r => r));
         Assert.NotEqual(Load(seed: 9, basins: 3).SelectMany(r => r), Load(seed: 10, basins: 3).SelectMany(r => r));
     }
+
+    [Fact]
+    public void WithParametersAttributesEveryParameterIsAFunctionOfTheAttributesAndTheWeatherIsUnchanged()
+    {
+        var day = new DateOnly(1980, 1, 1);
+        for (var b = 0; b < 5; b++)
+        {
+            var mixed = BasinSimulation.Run(2, b, day, 3650, 0.05);
+            var exact = BasinSimulation.Run(2, b, day, 3650, 0.05, TruthParameters.Attributes);
+            Assert.Equal(mixed.Prcp, exact.Prcp);
+            var (pm, pe) = (mixed.Profile, exact.Profile);
+            Assert.Equal((pm.Area, pm.ElevationMean, pm.Aridity), (pe.Area, pe.ElevationMean, pe.Aridity));
+            var p = pe.Parameters;
+            Assert.Equal((0.0, 3.5, 0.7, 1.75, 25.0), (p.TT, p.CFMAX, p.LP, p.PERC, p.UZL));
+            Assert.Equal(Math.Clamp(100 + (150 * pe.Aridity), 80, 600), p.FC, 9);
+            Assert.Equal(1.5 + (2.5 * (pe.ElevationMean - 50) / 1950), p.BETA, 9);
+            var size = (Math.Log(pe.Area) - Math.Log(20)) / (Math.Log(5000) - Math.Log(20));
+            Assert.Equal((0.35 - (0.2 * size), 0.12 - (0.08 * size), 0.04 - (0.03 * size)), (p.K0, p.K1, p.K2));
+            Assert.NotEqual(pm.Parameters.FC, p.FC);
+        }
+
+        var options = new SyntheticOptions { Basins = 2, Parameters = TruthParameters.Attributes };
+        using var data = new SyntheticDataset(options, new ComponentContext());
+        var served = data.Load("syn_001", new DataRequest(["prcp"], ["true_TT", "true_FC"], ["streamflow"], Day, Day)).Static;
+        Assert.Equal(0f, served[0]);
+        Assert.Equal((float)BasinSimulation.Run(0, 1, options.Start, options.End.DayNumber - options.Start.DayNumber + 1, 0.05, TruthParameters.Attributes).Profile.Parameters.FC, served[1]);
+    }
 }
+
