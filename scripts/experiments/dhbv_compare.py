@@ -1,7 +1,7 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Tables of docs/experiments/dhbv-camels.md from trained and evaluated Hydro runs.
 
-    python3 scripts/experiments/dhbv_compare.py --camels ../shared/data/camels_us \
+    /usr/bin/python3 scripts/experiments/dhbv_compare.py --camels ../shared/data/camels_us \
         static=runs/camels_dev_dhbv_delta16_<stamp> dynamic=runs/camels_dev_dhbv_dynamic_<stamp> ...
 
 For each run (LABEL=RUN): median and mean test NSE over basins and the count of basins with NSE <= 0; for runs whose

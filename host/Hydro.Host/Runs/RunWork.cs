@@ -2,6 +2,7 @@ using Hydro.Core.Analysis.Runs;
 using Hydro.Core.Evaluation;
 using Hydro.Core.Training;
 using Hydro.Host.Cli;
+using Hydro.Host.Experiments;
 using Hydro.Host.Plugins;
 
 namespace Hydro.Host.Runs;
@@ -19,6 +20,17 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
         var catalog = plugins.LoadForRun(runDirectory);
         catalog.Result.ThrowIfFailed();
         return catalog;
+    }
+
+    /// <summary>Prints why an experiment file was refused (file:line:column lines) and returns the bad-input exit code.</summary>
+    public int Refused(ExperimentFileResult loaded)
+    {
+        foreach (var line in loaded.Errors)
+        {
+            console.Error.WriteLine(line);
+        }
+
+        return ExitCodes.BadInput;
     }
 
     /// <summary>Ends the progress line, prints the warnings and the results.</summary>

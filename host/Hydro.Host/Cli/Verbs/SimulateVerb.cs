@@ -61,18 +61,7 @@ internal static class SimulateVerb
             }
 
             var loaded = services.GetRequiredService<ExperimentFileLoader>().Load(path);
-            if (!loaded.Succeeded)
-            {
-                var console = services.GetRequiredService<CliConsole>();
-                foreach (var line in loaded.Errors)
-                {
-                    console.Error.WriteLine(line);
-                }
-
-                return Task.FromResult(ExitCodes.BadInput);
-            }
-
-            return Task.FromResult(work.Show(new Simulator(loaded.Catalog.Catalog).Simulate(loaded.Experiment!, request), progress));
+            return Task.FromResult(!loaded.Succeeded ? work.Refused(loaded) : work.Show(new Simulator(loaded.Catalog.Catalog).Simulate(loaded.Experiment!, request), progress));
         });
         return command;
     }

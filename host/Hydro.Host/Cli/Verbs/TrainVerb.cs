@@ -24,20 +24,13 @@ internal static class TrainVerb
         };
         command.SetAction((parse, ct) =>
         {
-            var console = services.GetRequiredService<CliConsole>();
-            var path = parse.GetValue(file)!;
-            var loaded = services.GetRequiredService<ExperimentFileLoader>().Load(path);
+            var loaded = services.GetRequiredService<ExperimentFileLoader>().Load(parse.GetValue(file)!);
+            var work = services.GetRequiredService<RunWork>();
             if (!loaded.Succeeded)
             {
-                foreach (var line in loaded.Errors)
-                {
-                    console.Error.WriteLine(line);
-                }
-
-                return Task.FromResult(ExitCodes.BadInput);
+                return Task.FromResult(work.Refused(loaded));
             }
 
-            var work = services.GetRequiredService<RunWork>();
             var progress = work.NewConsole();
             var options = RunWork.TrainOptions(progress, loaded.Catalog.Result.Lock, ct, parse.GetValue(stopAfter));
             var result = new TrainingService(loaded.Catalog.Catalog).Train(loaded.Experiment!, options);
