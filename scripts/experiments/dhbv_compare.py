@@ -73,7 +73,10 @@ def main():
             if not sac:
                 sac = f"{nse(out.loc[days, 'MOD_RUN'].to_numpy(float), obs):.3f} ({len(days)} days)"
             row.append(f"{nse(p.loc[days, 'streamflow_sim'].to_numpy(float), obs):.3f}")
-        print(f"| {basin} | {sac} | " + " | ".join(row) + " |")
+        if sac:
+            print(f"| {basin} | {sac} | " + " | ".join(row) + " |")
+        else:
+            print(f"| {basin} | (not predicted by these runs) |" + " |" * len(by_label))
 
 
 if __name__ == "__main__":
