@@ -38,9 +38,9 @@ public sealed class HbvBackboneTests
         var parameters = HbvFixtures.OverTime(torch.tensor(HbvFixtures.Draw(specs, 2, 3, 1), [2, specs.Count, 3]), 30);
         using var outputs = hbv.Forward(batch, parameters);
         Assert.Equal([2L, 30, 1], outputs.Prediction.shape);
-        Assert.Equal(["Q0", "Q1", "Q2", "ET", "SNOW", "MELT", "SM", "UZ", "LZ"], outputs.Extras.Keys);
+        Assert.Equal(["Q0", "Q1", "Q2", "ET", "SNOW", "MELT", "SM", "UZ", "LZ", "BALANCE_ERROR"], outputs.Extras.Keys);
         Assert.All(outputs.Extras.Values, o => Assert.Equal([2L, 30], o.Value.shape));
-        Assert.Equal(["mm/day", "mm/day", "mm/day", "mm/day", "mm", "mm", "mm", "mm", "mm"], outputs.Extras.Values.Select(o => o.Unit));
+        Assert.Equal(["mm/day", "mm/day", "mm/day", "mm/day", "mm", "mm", "mm", "mm", "mm", "mm"], outputs.Extras.Values.Select(o => o.Unit));
         Assert.All(outputs.Extras.Values, o => Assert.True(o.Value.ge(0).all().item<bool>(), $"{o.Name} negative"));
 
         // Routing only delays: over a window whose runoff ends in a dry spell, routed ≤ unrouted in total.

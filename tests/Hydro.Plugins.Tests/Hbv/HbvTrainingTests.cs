@@ -84,7 +84,7 @@ public sealed class HbvTrainingTests : IDisposable
         Assert.Equal(3, evaluation.Basins);
         var csv = Directory.GetFiles(Path.Combine(evaluation.OutputDirectory, ResultFiles.PredictionsFolder)).Order(StringComparer.Ordinal).First();
         var header = File.ReadLines(csv).First().Split(',');
-        Assert.Equal(["date", "streamflow_obs", "streamflow_sim", "ET", "LZ", "MELT", "Q0", "Q1", "Q2", "SM", "SNOW", "UZ", "param_BETA"], header);
+        Assert.Equal(["date", "streamflow_obs", "streamflow_sim", "BALANCE_ERROR", "ET", "LZ", "MELT", "Q0", "Q1", "Q2", "SM", "SNOW", "UZ", "param_BETA"], header);
         var parameters = File.ReadAllLines(Path.Combine(evaluation.OutputDirectory, ResultFiles.ParametersCsv));
         Assert.StartsWith("basin,BETA,FC,K0,K1,K2,LP,PERC,UZL,TT,CFMAX,CFR,CWH,BETAET,ROUTE_A,ROUTE_THETA", parameters[0], StringComparison.Ordinal);
         Assert.Equal(4, parameters.Length);

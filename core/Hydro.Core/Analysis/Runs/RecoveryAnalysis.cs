@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hydro.Abstractions.Contracts;
 using Hydro.Core.Evaluation;
+using Hydro.Core.Metrics;
 using Hydro.Core.Runs;
 using Hydro.Torch;
 
@@ -136,17 +137,10 @@ public static class RecoveryAnalysis
             return new ParameterRecovery(name, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
-        var (mx, my) = (learned.Average(), truth.Average());
-        double sxx = 0, syy = 0, sxy = 0, sse = 0, bias = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var (dx, dy, e) = (learned[i] - mx, truth[i] - my, learned[i] - truth[i]);
-            (sxx, syy, sxy, sse, bias) = (sxx + (dx * dx), syy + (dy * dy), sxy + (dx * dy), sse + (e * e), bias + e);
-        }
-
-        var r2 = syy > 0 ? 1 - (sse / syy) : double.NaN;
-        var pearson2 = sxx > 0 && syy > 0 ? sxy * sxy / (sxx * syy) : double.NaN;
-        return new ParameterRecovery(name, n, r2, pearson2, Math.Sqrt(sse / n), bias / n, truth.Min(), truth.Max());
+        // R² of the truth by the learned values is the NSE with the truth as the observation.
+        double[] x = [.. learned], y = [.. truth];
+        var r = HydroMetrics.PearsonR(x, y).Value;
+        return new ParameterRecovery(name, n, HydroMetrics.Nse(x, y).Value, r * r, HydroMetrics.Rmse(x, y).Value, x.Zip(y, (u, v) => u - v).Average(), y.Min(), y.Max());
     }
 
     private static (List<string> Names, Dictionary<string, double[]> Values) ReadParameters(string file)
