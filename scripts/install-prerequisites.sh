@@ -5,9 +5,11 @@
 #   cmake, ninja-build, g++  to build the shim (core/Hydro.Torch/native)
 #   python3-torch         PyTorch on the same libtorch: golden values, safetensors interop test, benchmarks
 #   python3-pandas        the reference of the data-loading benchmark (tests/Hydro.Data.Benchmarks)
+#   libnetcdf-dev         the NetCDF C library that core/Hydro.NetCdf binds (gridded inputs, CF outputs)
+#   python3-netcdf4, python3-xarray  independent readers and writers of NetCDF for the tests
 # The .NET 10 SDK is expected to be installed already.
 set -euo pipefail
-packages=(libtorch-dev libopenblas0-pthread cmake ninja-build g++ python3-torch python3-pandas)
+packages=(libtorch-dev libopenblas0-pthread cmake ninja-build g++ python3-torch python3-pandas libnetcdf-dev python3-netcdf4 python3-xarray)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,6 +18,29 @@ public sealed record ComponentContext
     /// <summary>Target names.</summary>
     public IReadOnlyList<string> Targets { get; init; } = [];
 
+    /// <summary>
+    /// Names of the gridded input channels, in the order of <see cref="Batch.Gridded"/>'s channel axis (C); empty when
+    /// the experiment has no gridded inputs (<c>inputs.gridded</c>).
+    /// </summary>
+    public IReadOnlyList<string> GriddedInputs { get; init; } = [];
+
+    /// <summary>
+    /// Forecast horizon H in steps: the last H steps of every window lie after the issue time and carry future forcings
+    /// only. 0 for a hindcast (simulation) experiment.
+    /// </summary>
+    public int Horizon { get; init; }
+
+    /// <summary>
+    /// The dynamic inputs that carry observed targets up to the issue time (forecast experiments with
+    /// <c>forecast.observed_inputs</c>): each target adds <c>&lt;target&gt;_obs</c> (normalised observation, 0 where
+    /// missing or after the issue time) and <c>&lt;target&gt;_obs_flag</c> (1 where observed at or before the issue time,
+    /// else 0). They are also listed, last, in <see cref="DynamicInputs"/>. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> ObservedInputs { get; init; } = [];
+
+    /// <summary>The dataset's time step (1 day for daily data, 1 hour for hourly data).</summary>
+    public TimeSpan TimeStep { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Where tensors and parameters live.</summary>
     public Device Device { get; init; } = Device.CPU;
 

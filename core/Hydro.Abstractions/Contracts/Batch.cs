@@ -26,8 +26,17 @@ public sealed class Batch : IDisposable
     /// <summary>Where <see cref="Target"/> is observed [B, T, K] (bool); null when predicting.</summary>
     public Tensor? TargetMask { get; init; }
 
-    /// <summary>Gridded inputs [B, T, C, H, W] for spatial models; null otherwise.</summary>
+    /// <summary>Gridded inputs [B, T, C, H, W] for spatial models, normalised per channel; 0 outside the basin mask; null otherwise.</summary>
     public Tensor? Gridded { get; init; }
+
+    /// <summary>The cells of each row's basin [B, H, W] (bool); null without <see cref="Gridded"/>.</summary>
+    public Tensor? GriddedMask { get; init; }
+
+    /// <summary>
+    /// Forecast horizon H: the last H of the <see cref="Steps"/> steps come after the issue time (step T − H − 1) and
+    /// carry future forcings only; no observation after the issue time is in any input. 0 for a hindcast.
+    /// </summary>
+    public int Horizon { get; init; }
 
     /// <summary>The basin of each row, length B.</summary>
     public required IReadOnlyList<string> Basins { get; init; }
@@ -59,6 +68,7 @@ public sealed class Batch : IDisposable
         Target?.Dispose();
         TargetMask?.Dispose();
         Gridded?.Dispose();
+        GriddedMask?.Dispose();
         Statistics?.Dispose();
     }
 }
