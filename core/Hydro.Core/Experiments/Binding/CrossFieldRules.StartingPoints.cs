@@ -1,5 +1,5 @@
-using Hydro.Core.Components;
 using Hydro.Abstractions.Contracts;
+using Hydro.Core.Components;
 using Hydro.Core.Data;
 using Hydro.Core.Experiments.Model;
 using Hydro.Core.Models;
