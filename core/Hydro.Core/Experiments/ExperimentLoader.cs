@@ -127,6 +127,11 @@ public sealed class ExperimentLoader
         }
 
         new CrossFieldRules(document, errors).Check(bound, options.DataBounds);
+        if (errors.Count == 0 && options.CheckStartingPoints)
+        {
+            new CrossFieldRules(document, errors).CheckStartingPointFiles(new Experiment(errors.File, bound, used));
+        }
+
         return errors.Count > 0 ? ExperimentLoadResult.Failure(errors.Sorted()) : ExperimentLoadResult.Success(new Experiment(errors.File, bound, used));
     }
 

@@ -17,4 +17,11 @@ public sealed class ExperimentLoaderOptions
 
     /// <summary>The days the dataset has data for; when null, periods are not checked against the data.</summary>
     public IExperimentDataBounds? DataBounds { get; init; }
+
+    /// <summary>
+    /// Also check the files that <c>training.init_from</c> and <c>simulated_targets</c> name (they exist, the checkpoint
+    /// fits the model built on the CPU, the frozen modules and the columns exist). For files a user is about to run;
+    /// off for a run's own <c>config.yaml</c>, whose relative paths were resolved at training time.
+    /// </summary>
+    public bool CheckStartingPoints { get; init; }
 }

@@ -23,7 +23,7 @@ public sealed class RunData : IDisposable
         this.basins = basins;
         var variables = TrainingSetup.VariablesOf(run.Experiment.Options);
         var context = TrainingSetup.Context(variables, device, null, null) with { Basins = basins };
-        dataset = ComponentFactory.Create<IDataset>(run.Experiment.Dataset, context);
+        dataset = SimulatedTargetsDataset.Wrap(ComponentFactory.Create<IDataset>(run.Experiment.Dataset, context), run.Experiment, run.Directory);
         Description = dataset.Describe();
     }
 

@@ -64,7 +64,7 @@ internal sealed class ModelTrainer : IDisposable
         try
         {
             model = HydroModel.Create(setup.Experiment, setup.ModelContext(generator, directory));
-            parameters = model.Parameters();
+            parameters = Freezing.Apply(model, setup.Training.Freeze);
             if (parameters.Count == 0)
             {
                 throw new ModelException($"the model ({setup.Experiment.Backbone.Type}{(setup.Experiment.Learner is { } l ? " with learner " + l.Type : "")}) has no trainable parameters: nothing to train; run it with hydro simulate");
@@ -83,6 +83,9 @@ internal sealed class ModelTrainer : IDisposable
     private string CheckpointDir => Path.Combine(directory, RunLayout.Checkpoints);
 
     private string LogPath => Path.Combine(directory, RunLayout.TrainingLog);
+
+    /// <summary>Copies the source run's weights (<c>training.init_from</c>) into the model; nothing without a source.</summary>
+    public void StartFromSource() => setup.Init?.Apply(model, seed);
 
     /// <summary>Continues from the newest checkpoint in the folder, if there is one; returns false when there is none.</summary>
     public bool RestoreLatest()

@@ -58,8 +58,9 @@ public sealed class TrainingService
         using var setup = TrainingSetup.Create(experiment, normalizer: null, options.CancellationToken);
 
         // Build the first model once before writing anything, so that bad model options fail here.
-        using (new ModelTrainer(setup, setup.Seeds[0], RunLayout.MemberDirectory(runDirectory, setup.Seeds[0], setup.IsEnsemble), options))
+        using (var first = new ModelTrainer(setup, setup.Seeds[0], RunLayout.MemberDirectory(runDirectory, setup.Seeds[0], setup.IsEnsemble), options))
         {
+            first.StartFromSource();
         }
 
         AtomicDirectory.Create(runDirectory, dir =>
@@ -69,6 +70,8 @@ public sealed class TrainingService
             AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.EnvironmentJson), RunLayout.EnvironmentText(experiment.Environment));
             AtomicFile.WriteAllText(Path.Combine(dir, PluginLock.FileName), (options.PluginLock ?? new PluginLock([])).ToJson());
             setup.Normalizer.Save(Path.Combine(dir, Normalizer.FileName));
+            setup.Init?.Write(dir);
+            (setup.Dataset as SimulatedTargetsDataset)?.Write(dir);
         });
         return RunMembers(setup, runDirectory, options);
     }
@@ -96,7 +99,7 @@ public sealed class TrainingService
             throw new TrainingException($"{config} no longer loads:\n{loaded}");
         }
 
-        using var setup = TrainingSetup.Create(experiment, Normalizer.Load(normalization), options.CancellationToken);
+        using var setup = TrainingSetup.Create(experiment, Normalizer.Load(normalization), options.CancellationToken, runDirectory);
         return RunMembers(setup, runDirectory, options);
     }
 
@@ -113,7 +116,11 @@ public sealed class TrainingService
         {
             var dir = RunLayout.MemberDirectory(runDirectory, seed, setup.IsEnsemble);
             using var trainer = new ModelTrainer(setup, seed, dir, options);
-            trainer.RestoreLatest();
+            if (!trainer.RestoreLatest())
+            {
+                // Only a model without a checkpoint of its own starts from the source run (training.init_from).
+                trainer.StartFromSource();
+            }
             var result = trainer.Run();
             members.Add(result);
             if (result.Status is TrainingStatus.Cancelled or TrainingStatus.Paused)

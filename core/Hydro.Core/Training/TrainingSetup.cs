@@ -57,18 +57,26 @@ internal sealed class TrainingSetup : IDisposable
 
     public bool IsEnsemble => Training.EnsembleSeeds is { Count: > 1 };
 
+    /// <summary>The run the models start from (<c>training.init_from</c>), or null.</summary>
+    public InitFrom? Init { get; private set; }
+
     /// <summary>Builds the setup; with <paramref name="normalizer"/> (a resumed run) the saved statistics are used instead of refitting.</summary>
-    public static TrainingSetup Create(Experiment experiment, Normalizer? normalizer, CancellationToken cancellationToken)
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="normalizer">The saved statistics of a resumed run, or null to fit them.</param>
+    /// <param name="cancellationToken">Stops loading between basins.</param>
+    /// <param name="runDirectory">A resumed run's directory: its records (init_from.json, simulated_targets.json) replace the paths of the file.</param>
+    public static TrainingSetup Create(Experiment experiment, Normalizer? normalizer, CancellationToken cancellationToken, string? runDirectory = null)
     {
         var o = experiment.Options;
         var variables = VariablesOf(o);
         var device = ParseDevice(o.Device);
 
         var context = Context(variables, device, null, null);
-        var dataset = ComponentFactory.Create<IDataset>(experiment.Dataset, context);
+        var dataset = SimulatedTargetsDataset.Wrap(ComponentFactory.Create<IDataset>(experiment.Dataset, context), experiment, runDirectory);
         var setup = new TrainingSetup(experiment, variables, device, dataset);
         try
         {
+            setup.Init = runDirectory is null ? InitFrom.Of(experiment) : InitFrom.Recorded(runDirectory);
             setup.Load(normalizer, cancellationToken);
             return setup;
         }
@@ -139,6 +147,11 @@ internal sealed class TrainingSetup : IDisposable
         }
 
         Normalizer = saved ?? Normalizer.Fit(TrainStore, t.NormalizeTargets);
+        if (saved is null && Init is { } init)
+        {
+            Normalizer = init.Normalizer(Normalizer, Options);
+        }
+
         CheckNormalizer(Normalizer);
         Sampler = new WindowSampler(TrainStore, t.SequenceLength, t.PredictLastN, t.Warmup);
         if (Sampler.Count == 0)
@@ -159,6 +172,11 @@ internal sealed class TrainingSetup : IDisposable
             ValidationStore = store;
             var batcher = new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
             ValidationPredictor = new PeriodPredictor(store, batcher, t.BatchSize, b => Normalizer.ForBasin(b.Basin) is not null);
+        }
+
+        if (Dataset is SimulatedTargetsDataset simulated)
+        {
+            Warnings.AddRange(simulated.Warnings);
         }
 
         Loss = ComponentFactory.Create<ILoss>(Experiment.Loss, Context(Variables, Device, null, null));

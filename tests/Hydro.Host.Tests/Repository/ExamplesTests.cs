@@ -26,6 +26,11 @@ public sealed class ExamplesTests
     [MemberData(nameof(Examples))]
     public void ExampleValidates(string name)
     {
+        if (PretrainChain.Needs(name))
+        {
+            PretrainChain.Ensure(); // the runs these examples start from
+        }
+
         var run = HydroRunner.Run(HydroRunner.WithBuiltIns, "validate", Path.Combine(TestPaths.RepositoryRoot, "examples", name));
 
         Assert.True(run.Exit == 0, run.ToString());

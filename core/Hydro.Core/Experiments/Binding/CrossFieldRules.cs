@@ -8,7 +8,7 @@ namespace Hydro.Core.Experiments.Binding;
 /// Stage (c), second half: rules that involve more than one key, which a JSON Schema cannot say well.
 /// Each error points at the key the user most likely has to change.
 /// </summary>
-internal sealed class CrossFieldRules(YamlMappingValue document, ErrorSink errors)
+internal sealed partial class CrossFieldRules(YamlMappingValue document, ErrorSink errors)
 {
     public void Check(ExperimentOptions o, IExperimentDataBounds? bounds)
     {
@@ -79,6 +79,7 @@ internal sealed class CrossFieldRules(YamlMappingValue document, ErrorSink error
             Unique("training.ensemble_seeds", [.. seeds.Select(s => s.ToString(Inv))]);
         }
 
+        CheckStartingPointOptions(o);
         if (bounds?.Range(o.Dataset) is { } range)
         {
             foreach (var (name, period) in periods)
@@ -120,10 +121,10 @@ internal sealed class CrossFieldRules(YamlMappingValue document, ErrorSink error
     }
 
     /// <summary>Reports at the key's node, or at the nearest enclosing block that the file has.</summary>
-    private void Add(string path, string rule, string? value, string message)
+    private void Add(string path, string rule, string? value, string message, string? suggestion = null)
     {
         var node = Find(path);
-        errors.Add(node.Line, node.Column, path, rule, value, message);
+        errors.Add(node.Line, node.Column, path, rule, value, message, suggestion);
     }
 
     private YamlValue Find(string path)

@@ -86,4 +86,8 @@ public sealed class ExperimentOptions
     /// <summary>What is computed after training.</summary>
     [Description("What is computed after training.")]
     public EvaluationOptions Evaluation { get; init; } = new();
+
+    /// <summary>Targets taken from another run's or a simulation's predictions instead of the dataset's observations.</summary>
+    [Description("Replace the observations of some targets by columns of predictions/<basin>.csv of a results or simulation folder (hydro evaluate, predict or simulate), e.g. to pre-train on a process model's output.")]
+    public SimulatedTargetsOptions? SimulatedTargets { get; init; }
 }

@@ -72,4 +72,22 @@ public sealed class TrainingOptions
     /// <summary>Whether targets are standardised with training statistics (false for process backbones that predict physical units).</summary>
     [Description("Standardise the targets with training-period statistics (true for neural backbones); false when the backbone predicts physical units, e.g. HBV.")]
     public bool NormalizeTargets { get; init; } = true;
+
+    /// <summary>A trained run whose weights every model starts from (fine-tuning); relative to the experiment file's folder.</summary>
+    [Description("A trained run directory (relative to the experiment file's folder) whose weights every model starts from: its best.safetensors, or checkpoints/epoch_NNN.safetensors with init_epoch. An ensemble source gives member i to member i; RUN/seed_N names one member. A trailing * picks the newest matching run (e.g. runs/pretrain_*). The optimiser starts fresh.")]
+    public string? InitFrom { get; init; }
+
+    /// <summary>The source run's epoch checkpoint to start from; its best (else last) checkpoint when absent.</summary>
+    [Range(1, 100_000)]
+    [Unit("epochs")]
+    [Description("Start from the source run's checkpoints/epoch_NNN.safetensors instead of its best.safetensors (else last epoch); needs init_from.")]
+    public int? InitEpoch { get; init; }
+
+    /// <summary>Whose normalisation statistics a model started with init_from uses.</summary>
+    [Description("source (default): keep the source run's input and target statistics, so the weights keep their meaning (per-basin statistics for the loss are still those of this run's basins); refit: statistics of this run's training period.")]
+    public InitNormalization InitNormalization { get; init; } = InitNormalization.Source;
+
+    /// <summary>Submodules whose weights are not trained (state-dict prefixes such as <c>backbone.lstm</c>, <c>learner</c>).</summary>
+    [Description("Submodules whose weights stay fixed (left out of the optimiser): state-dict prefixes such as backbone, backbone.lstm, backbone.head or learner.")]
+    public IReadOnlyList<string>? Freeze { get; init; }
 }
