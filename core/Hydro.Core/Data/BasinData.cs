@@ -8,13 +8,14 @@ public sealed record DataVariables(IReadOnlyList<string> Dynamic, IReadOnlyList<
 
 /// <summary>
 /// One basin's data for one period, parsed once into contiguous row-major arrays. Rows before
-/// <see cref="PeriodStartIndex"/> are history (the days before the period that fill the first input windows);
+/// <see cref="PeriodStartIndex"/> are history (the steps before the period that fill the first input windows);
 /// their targets are never scored and never enter statistics.
 /// </summary>
 public sealed class BasinData
 {
     /// <summary>Creates the basin data; arrays are taken as they are (row-major [T, F], [S], [T, K]).</summary>
-    public BasinData(string basin, DateOnly start, int steps, int periodStartIndex, float[] dynamic, float[] @static, float[] targets)
+    /// <param name="step">Time between rows; one day when null.</param>
+    public BasinData(string basin, DateTime start, int steps, int periodStartIndex, float[] dynamic, float[] @static, float[] targets, TimeSpan? step = null)
     {
         ArgumentNullException.ThrowIfNull(basin);
         ArgumentNullException.ThrowIfNull(dynamic);
@@ -32,6 +33,7 @@ public sealed class BasinData
 
         Basin = basin;
         Start = start;
+        Step = step ?? TimeSteps.Day;
         Steps = steps;
         PeriodStartIndex = periodStartIndex;
         Dynamic = dynamic;
@@ -44,13 +46,16 @@ public sealed class BasinData
     /// <summary>Basin identifier.</summary>
     public string Basin { get; }
 
-    /// <summary>Date of row 0.</summary>
-    public DateOnly Start { get; }
+    /// <summary>Stamp of row 0.</summary>
+    public DateTime Start { get; }
 
-    /// <summary>Rows (days), history included.</summary>
+    /// <summary>Time between two rows (the dataset's step).</summary>
+    public TimeSpan Step { get; }
+
+    /// <summary>Rows (steps), history included.</summary>
     public int Steps { get; }
 
-    /// <summary>Index of the period's first day; earlier rows are history.</summary>
+    /// <summary>Index of the period's first step; earlier rows are history.</summary>
     public int PeriodStartIndex { get; }
 
     /// <summary>Dynamic inputs [T, F], physical units, NaN where missing.</summary>
@@ -68,10 +73,10 @@ public sealed class BasinData
     /// <summary>K.</summary>
     public int TargetCount { get; }
 
-    /// <summary>The date of row <paramref name="index"/>.</summary>
-    public DateOnly DateAt(int index) => Start.AddDays(index);
+    /// <summary>The stamp of row <paramref name="index"/>: <c>Start + index·Step</c>.</summary>
+    public DateTime TimeAt(int index) => Start + (index * Step);
 
-    /// <summary>Whether any target is observed on a period day (history excluded).</summary>
+    /// <summary>Whether any target is observed on a period step (history excluded).</summary>
     public bool HasObservedTarget()
     {
         for (var i = PeriodStartIndex * TargetCount; i < Targets.Length; i++)

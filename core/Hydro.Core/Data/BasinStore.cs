@@ -8,9 +8,10 @@ namespace Hydro.Core.Data;
 /// </summary>
 public sealed class BasinStore
 {
-    private BasinStore(string period, DataVariables variables, DateOnly start, DateOnly end, IReadOnlyList<BasinData> basins, IReadOnlyList<string> skipped, IReadOnlyList<string> warnings)
+    private BasinStore(string period, DataVariables variables, DateTime start, DateTime end, TimeSpan step, IReadOnlyList<BasinData> basins, IReadOnlyList<string> skipped, IReadOnlyList<string> warnings)
     {
         Period = period;
+        Step = step;
         Variables = variables;
         Start = start;
         End = end;
@@ -25,11 +26,14 @@ public sealed class BasinStore
     /// <summary>The variables loaded.</summary>
     public DataVariables Variables { get; }
 
-    /// <summary>First day of the period (history rows come before it); a basin with its own dates has them in its <see cref="BasinData"/>.</summary>
-    public DateOnly Start { get; }
+    /// <summary>First step of the period (history rows come before it); a basin with its own dates has them in its <see cref="BasinData"/>.</summary>
+    public DateTime Start { get; }
 
-    /// <summary>Last day of the period.</summary>
-    public DateOnly End { get; }
+    /// <summary>Last step of the period (included).</summary>
+    public DateTime End { get; }
+
+    /// <summary>The dataset's time step.</summary>
+    public TimeSpan Step { get; }
 
     /// <summary>The basins with at least one observed target in the period, in the order requested.</summary>
     public IReadOnlyList<BasinData> Basins { get; }
@@ -42,25 +46,29 @@ public sealed class BasinStore
 
     /// <summary>
     /// Loads each basin once for <paramref name="start"/>..<paramref name="end"/>, plus up to
-    /// <paramref name="historyDays"/> earlier days (never before <paramref name="dataStart"/>) so that the first
-    /// input windows end on the period's first day.
+    /// <paramref name="historyDays"/> earlier steps (days for daily data; the name predates sub-daily steps) (never before <paramref name="dataStart"/>) so that the first
+    /// input windows end on the period's first step.
     /// </summary>
+    /// <param name="step">The dataset's step (<see cref="DatasetDescription.Step"/>); one day when null.</param>
     /// <param name="periods">Per-basin dates that replace <paramref name="start"/>..<paramref name="end"/> for some basins.</param>
     /// <param name="observations">
     /// False to predict without observations: targets are not requested from the dataset (all NaN) and no basin is
     /// skipped for lacking them.
     /// </param>
     /// <exception cref="DataException">The dataset failed or returned arrays of the wrong shape; the message names the basin.</exception>
-    public static BasinStore Load(IDataset dataset, IEnumerable<string> basins, DataVariables variables, string period, DateOnly start, DateOnly end,
-        int historyDays = 0, DateOnly? dataStart = null, PerBasinPeriods? periods = null, bool observations = true, CancellationToken cancellationToken = default)
+    public static BasinStore Load(IDataset dataset, IEnumerable<string> basins, DataVariables variables, string period, DateTime start, DateTime end,
+        int historyDays = 0, DateTime? dataStart = null, PerBasinPeriods? periods = null, bool observations = true, TimeSpan? step = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(basins);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentOutOfRangeException.ThrowIfNegative(historyDays);
+        var dt = step ?? TimeSteps.Day;
+        string F(DateTime t) => TimeSteps.Format(t, dt);
         if (end < start)
         {
-            throw new ArgumentException($"period {period}: end {end:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
+            throw new ArgumentException($"period {period}: end {F(end)} is before start {F(start)}");
         }
 
         var loaded = new List<BasinData>();
@@ -69,16 +77,21 @@ public sealed class BasinStore
         foreach (var basin in basins)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (from, to) = (periods ?? PerBasinPeriods.None).For(basin, period, (start, end));
-            var loadStart = from.AddDays(-historyDays);
+            var (from, to) = (periods ?? PerBasinPeriods.None).For(basin, period, (start, end), dt);
+            var loadStart = from - (historyDays * dt);
             if (dataStart is { } first && loadStart < first)
             {
                 loadStart = first > from ? from : first;
             }
 
             var request = new DataRequest(variables.Dynamic, variables.Static, observations ? variables.Targets : [], loadStart, to);
-            var expectedRows = to.DayNumber - loadStart.DayNumber + 1;
-            var periodStartIndex = from.DayNumber - loadStart.DayNumber;
+            if (!TimeSteps.OnGrid(to, from, dt) || (dataStart is { } origin && !TimeSteps.OnGrid(from, origin, dt)))
+            {
+                throw new DataException($"basin {basin}: the {period} period {F(from)}..{F(to)} is not on the dataset's time grid (a step every {TimeSteps.Describe(dt)}{(dataStart is { } o ? " from " + F(o) : "")})");
+            }
+
+            var expectedRows = TimeSteps.Count(loadStart, to, dt);
+            var periodStartIndex = TimeSteps.Between(loadStart, from, dt);
             BasinSeries series;
             try
             {
@@ -90,24 +103,24 @@ public sealed class BasinStore
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new DataException($"basin {basin}: the dataset failed to load {loadStart:yyyy-MM-dd}..{to:yyyy-MM-dd}: {e.Message}", e);
+                throw new DataException($"basin {basin}: the dataset failed to load {F(loadStart)}..{F(to)}: {e.Message}", e);
             }
 
-            var data = Convert(series, variables, basin, loadStart, expectedRows, periodStartIndex, observations);
+            var data = Convert(series, variables, basin, loadStart, dt, expectedRows, periodStartIndex, observations);
             if (observations && !data.HasObservedTarget())
             {
                 skipped.Add(basin);
-                warnings.Add($"basin {basin}: no observed {string.Join("/", variables.Targets)} in the {period} period {from:yyyy-MM-dd}..{to:yyyy-MM-dd}; skipped");
+                warnings.Add($"basin {basin}: no observed {string.Join("/", variables.Targets)} in the {period} period {F(from)}..{F(to)}; skipped");
                 continue;
             }
 
             loaded.Add(data);
         }
 
-        return new BasinStore(period, variables, start, end, loaded, skipped, warnings);
+        return new BasinStore(period, variables, start, end, dt, loaded, skipped, warnings);
     }
 
-    private static BasinData Convert(BasinSeries series, DataVariables variables, string basin, DateOnly loadStart, int rows, int periodStartIndex, bool observations)
+    private static BasinData Convert(BasinSeries series, DataVariables variables, string basin, DateTime loadStart, TimeSpan step, int rows, int periodStartIndex, bool observations)
     {
         if (series is null)
         {
@@ -116,7 +129,7 @@ public sealed class BasinStore
 
         if (series.Start != loadStart)
         {
-            throw new DataException($"basin {basin}: the dataset returned data from {series.Start:yyyy-MM-dd}, requested {loadStart:yyyy-MM-dd}");
+            throw new DataException($"basin {basin}: the dataset returned data from {TimeSteps.Format(series.Start, step)}, requested {TimeSteps.Format(loadStart, step)}");
         }
 
         Check(series.Dynamic, rows, variables.Dynamic.Count, basin, "dynamic inputs");
@@ -132,7 +145,7 @@ public sealed class BasinStore
             Array.Fill(targets, float.NaN);
         }
 
-        return new BasinData(basin, loadStart, rows, periodStartIndex, Flatten(series.Dynamic), (float[])series.Static.Clone(), targets);
+        return new BasinData(basin, loadStart, rows, periodStartIndex, Flatten(series.Dynamic), (float[])series.Static.Clone(), targets, step);
     }
 
     private static void Check(float[,] values, int rows, int columns, string basin, string what)

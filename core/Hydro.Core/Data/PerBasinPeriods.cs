@@ -1,29 +1,30 @@
-using System.Globalization;
 using Hydro.Abstractions.Contracts;
+using Hydro.Core.Experiments.Model;
 
 namespace Hydro.Core.Data;
 
 /// <summary>
 /// Per-basin dates for the train, validation and test periods (neuralhydrology's per-basin period files), read from a
-/// CSV file with the header <c>basin,period,start,end</c> and one row per basin and period (dates YYYY-MM-DD, both
-/// included). Basins and periods without a row use the experiment's dates.
+/// CSV file with the header <c>basin,period,start,end</c> and one row per basin and period (dates YYYY-MM-DD or
+/// YYYY-MM-DDTHH:MM, both included; an end given as a date is the day's last step). Basins and periods without a row
+/// use the experiment's dates.
 /// </summary>
 public sealed class PerBasinPeriods
 {
     /// <summary>No per-basin dates.</summary>
-    public static readonly PerBasinPeriods None = new(new Dictionary<(string, string), (DateOnly, DateOnly)>());
+    public static readonly PerBasinPeriods None = new(new Dictionary<(string, string), (PeriodDate, PeriodDate)>());
 
     private static readonly string[] Periods = ["train", "validation", "test"];
-    private readonly Dictionary<(string Basin, string Period), (DateOnly Start, DateOnly End)> dates;
+    private readonly Dictionary<(string Basin, string Period), (PeriodDate Start, PeriodDate End)> dates;
 
-    private PerBasinPeriods(Dictionary<(string Basin, string Period), (DateOnly Start, DateOnly End)> dates) => this.dates = dates;
+    private PerBasinPeriods(Dictionary<(string Basin, string Period), (PeriodDate Start, PeriodDate End)> dates) => this.dates = dates;
 
     /// <summary>Rows read.</summary>
     public int Count => dates.Count;
 
-    /// <summary>The dates of <paramref name="period"/> for <paramref name="basin"/>, or <paramref name="fallback"/>.</summary>
-    public (DateOnly Start, DateOnly End) For(string basin, string period, (DateOnly Start, DateOnly End) fallback) =>
-        dates.TryGetValue((basin, period), out var d) ? d : fallback;
+    /// <summary>The first and last step of <paramref name="period"/> for <paramref name="basin"/> with data of step <paramref name="step"/>, or <paramref name="fallback"/>.</summary>
+    public (DateTime Start, DateTime End) For(string basin, string period, (DateTime Start, DateTime End) fallback, TimeSpan step) =>
+        dates.TryGetValue((basin, period), out var d) ? (d.Start.AsStart, d.End.AsEnd(step)) : fallback;
 
     /// <summary>Reads the file; null path gives <see cref="None"/>.</summary>
     /// <exception cref="DataException">Unreadable file, bad header, bad row (the message names the file and line).</exception>
@@ -49,7 +50,7 @@ public sealed class PerBasinPeriods
             throw new DataException($"{path}:1: the header must be 'basin,period,start,end'");
         }
 
-        var dates = new Dictionary<(string, string), (DateOnly, DateOnly)>();
+        var dates = new Dictionary<(string, string), (PeriodDate, PeriodDate)>();
         for (var i = 1; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
@@ -73,9 +74,9 @@ public sealed class PerBasinPeriods
 
             var start = Date(f[2], where);
             var end = Date(f[3], where);
-            if (end <= start)
+            if (end.Value <= start.Value)
             {
-                throw new DataException($"{where}: basin {basin}: the {period} period ends on {end:yyyy-MM-dd}, not after its start {start:yyyy-MM-dd}");
+                throw new DataException($"{where}: basin {basin}: the {period} period ends on {end}, not after its start {start}");
             }
 
             if (!dates.TryAdd((basin, period), (start, end)))
@@ -87,8 +88,8 @@ public sealed class PerBasinPeriods
         return new PerBasinPeriods(dates);
     }
 
-    private static DateOnly Date(string text, string where) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+    private static PeriodDate Date(string text, string where) =>
+        PeriodDate.TryParse(text, out var d)
             ? d
-            : throw new DataException($"{where}: '{text.Trim()}' is not a date YYYY-MM-DD");
+            : throw new DataException($"{where}: '{text.Trim()}' is not a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM");
 }

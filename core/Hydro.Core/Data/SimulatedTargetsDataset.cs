@@ -28,7 +28,7 @@ internal sealed class SimulatedTargetsDataset : IDataset
     private readonly IDataset inner;
     private readonly IReadOnlyDictionary<string, string> columns;
     private readonly Dictionary<string, int> order;
-    private readonly ConcurrentDictionary<string, Dictionary<DateOnly, float[]>?> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Dictionary<DateTime, float[]>?> files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> warnings = new();
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
@@ -156,10 +156,11 @@ internal sealed class SimulatedTargetsDataset : IDataset
         var rows = files.GetOrAdd(basin, Read);
         var targets = (float[,])series.Targets.Clone();
         var days = targets.GetLength(0);
+        var step = inner.Describe().Step;
         var missing = 0;
         for (var r = 0; r < days; r++)
         {
-            var date = series.Start.AddDays(r);
+            var date = series.Start + (r * step);
             float[]? values = null;
             var found = rows is not null && rows.TryGetValue(date, out values);
             foreach (var (target, j) in replaced)
@@ -177,7 +178,7 @@ internal sealed class SimulatedTargetsDataset : IDataset
         else if (missing > 0)
         {
             warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
-                $"basin {basin}: {missing} of {days} days of {series.Start:yyyy-MM-dd}..{series.Start.AddDays(days - 1):yyyy-MM-dd} are not in {Path.Combine(Folder, ResultFiles.PredictionsFolder, ResultFiles.FileName(basin) + ".csv")}; their simulated targets are missing"));
+                $"basin {basin}: {missing} of {days} steps of {TimeSteps.Format(series.Start, step)}..{TimeSteps.Format(series.Start + ((days - 1) * step), step)} are not in {Path.Combine(Folder, ResultFiles.PredictionsFolder, ResultFiles.FileName(basin) + ".csv")}; their simulated targets are missing"));
         }
 
         return series with { Targets = targets };
@@ -186,7 +187,7 @@ internal sealed class SimulatedTargetsDataset : IDataset
     private int Order(string target) => order[target];
 
     /// <summary>Reads the mapped columns of a basin's file, by date (values in the ordinal order of the target names); null when there is no file.</summary>
-    private Dictionary<DateOnly, float[]>? Read(string basin)
+    private Dictionary<DateTime, float[]>? Read(string basin)
     {
         var file = Path.Combine(Folder, ResultFiles.PredictionsFolder, ResultFiles.FileName(basin) + ".csv");
         if (!File.Exists(file))
@@ -212,7 +213,7 @@ internal sealed class SimulatedTargetsDataset : IDataset
             throw new DataException($"{file}:1: the first column must be 'date' (the layout of hydro evaluate/predict/simulate); basin {basin}");
         }
 
-        var rows = new Dictionary<DateOnly, float[]>();
+        var rows = new Dictionary<DateTime, float[]>();
         var line = 1;
         while (reader.ReadLine() is { } text)
         {
@@ -223,9 +224,9 @@ internal sealed class SimulatedTargetsDataset : IDataset
             }
 
             var cells = text.Split(',');
-            if (cells.Length != header.Length || !DateOnly.TryParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (cells.Length != header.Length || !DateTime.TryParseExact(cells[0], ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                throw new DataException($"{file}:{line}: expected {header.Length} cells starting with a date yyyy-MM-dd, got '{text}'; basin {basin}");
+                throw new DataException($"{file}:{line}: expected {header.Length} cells starting with a date yyyy-MM-dd or a date and time yyyy-MM-ddTHH:mm, got '{text}'; basin {basin}");
             }
 
             var values = new float[indices.Length];
@@ -233,7 +234,7 @@ internal sealed class SimulatedTargetsDataset : IDataset
             {
                 if (!float.TryParse(cells[indices[i]], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
                 {
-                    throw new DataException($"{file}:{line}: '{cells[indices[i]]}' in column {header[indices[i]]} is not a number; basin {basin}, date {date:yyyy-MM-dd}");
+                    throw new DataException($"{file}:{line}: '{cells[indices[i]]}' in column {header[indices[i]]} is not a number; basin {basin}, date {cells[0]}");
                 }
             }
 

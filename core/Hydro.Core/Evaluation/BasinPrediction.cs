@@ -3,10 +3,11 @@ namespace Hydro.Core.Evaluation;
 /// <summary>One basin's prediction over a period: simulated and observed targets, extra outputs and learned parameters.</summary>
 public sealed class BasinPrediction
 {
-    internal BasinPrediction(string basin, DateOnly start, int days, IReadOnlyList<string> targets, float[] observed)
+    internal BasinPrediction(string basin, DateTime start, int days, IReadOnlyList<string> targets, float[] observed, TimeSpan? step = null)
     {
         Basin = basin;
         Start = start;
+        Step = step ?? Data.TimeSteps.Day;
         Days = days;
         Targets = targets;
         Observed = observed;
@@ -17,10 +18,13 @@ public sealed class BasinPrediction
     /// <summary>Basin identifier.</summary>
     public string Basin { get; }
 
-    /// <summary>The period's first day (row 0).</summary>
-    public DateOnly Start { get; }
+    /// <summary>The period's first step (row 0).</summary>
+    public DateTime Start { get; }
 
-    /// <summary>Days of the period.</summary>
+    /// <summary>The dataset's time step (rows are one step apart).</summary>
+    public TimeSpan Step { get; }
+
+    /// <summary>Steps of the period (days for daily data).</summary>
     public int Days { get; }
 
     /// <summary>Target names (K).</summary>
@@ -38,8 +42,8 @@ public sealed class BasinPrediction
     /// <summary>Learned parameters averaged over the scored days and the parallel components, by parameter name.</summary>
     public Dictionary<string, double> Parameters { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The date of row <paramref name="day"/>.</summary>
-    public DateOnly DateAt(int day) => Start.AddDays(day);
+    /// <summary>The stamp of row <paramref name="step"/>: <c>Start + step·Step</c>.</summary>
+    public DateTime TimeAt(int step) => Start + (step * Step);
 
     /// <summary>Observed series of target <paramref name="k"/>, as doubles.</summary>
     public double[] ObservedSeries(int k) => Column(Observed, k);

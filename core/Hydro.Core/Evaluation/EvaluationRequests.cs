@@ -1,3 +1,5 @@
+using Hydro.Core.Experiments.Model;
+
 namespace Hydro.Core.Evaluation;
 
 /// <summary>What <see cref="Evaluator.Evaluate"/> computes.</summary>
@@ -34,11 +36,11 @@ public sealed class PredictRequest
     /// <summary>The basins (ids as the dataset names them); they need inputs, not observations. The dataset's own basins when null.</summary>
     public IReadOnlyList<string>? Basins { get; init; }
 
-    /// <summary>First day; the start of <see cref="Period"/> when null.</summary>
-    public DateOnly? Start { get; init; }
+    /// <summary>First step (a date: its midnight); the start of <see cref="Period"/> when null.</summary>
+    public PeriodDate? Start { get; init; }
 
-    /// <summary>Last day; the end of <see cref="Period"/> when null.</summary>
-    public DateOnly? End { get; init; }
+    /// <summary>Last step (a date: the day's last step); the end of <see cref="Period"/> when null.</summary>
+    public PeriodDate? End { get; init; }
 
     /// <summary>The period whose dates are used when <see cref="Start"/>/<see cref="End"/> are not given; the experiment's <c>evaluation.period</c> when null.</summary>
     public string? Period { get; init; }
@@ -62,16 +64,20 @@ public sealed class PredictRequest
 /// <summary>What an evaluation or prediction wrote.</summary>
 /// <param name="OutputDirectory">The results folder.</param>
 /// <param name="Period">The period's name (or <c>custom</c>).</param>
-/// <param name="Start">First day.</param>
-/// <param name="End">Last day.</param>
+/// <param name="Start">First step.</param>
+/// <param name="End">Last step (included).</param>
 /// <param name="Basins">Basins predicted.</param>
 /// <param name="Summaries">Per metric over basins (empty for a prediction), in request order; for several targets one per target and metric (<c>target_metric</c>).</param>
 /// <param name="Warnings">Basins left out and why.</param>
 public sealed record EvaluationResult(
     string OutputDirectory,
     string Period,
-    DateOnly Start,
-    DateOnly End,
+    DateTime Start,
+    DateTime End,
     int Basins,
     IReadOnlyList<Metrics.MetricSummary> Summaries,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The dataset's time step; stamps are written as dates for daily data and as dates and times otherwise.</summary>
+    public TimeSpan Step { get; init; } = Data.TimeSteps.Day;
+}

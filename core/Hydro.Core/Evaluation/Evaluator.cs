@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hydro.Abstractions.Contracts;
 using Hydro.Core.Components;
+using Hydro.Core.Data;
 using Hydro.Core.Experiments.Model;
 using Hydro.Core.Metrics;
 using Hydro.Core.Runs;
@@ -52,7 +53,7 @@ public sealed class Evaluator
         var folder = periodName + (request.Seed is { } s ? $"_seed_{s.ToString(CultureInfo.InvariantCulture)}" : "")
             + (request.Epoch is { } e ? $"_epoch_{e.ToString("000", CultureInfo.InvariantCulture)}" : "");
         var output = request.OutputDirectory ?? Path.Combine(run.Directory, "results", folder);
-        var result = new EvaluationResult(Path.GetFullPath(output), periodName, period.Start, period.End, predictions.Count, summaries, warnings);
+        var result = new EvaluationResult(Path.GetFullPath(output), periodName, period.Start, period.End, predictions.Count, summaries, warnings) { Step = run.Description.Step };
         AtomicDirectory.Create(output, dir =>
         {
             ResultFiles.WriteMetrics(Path.Combine(dir, ResultFiles.MetricsCsv), columns, table);
@@ -77,11 +78,11 @@ public sealed class Evaluator
 
         var run = TrainedRun.Open(runDirectory, catalog, request.Epoch);
         var o = run.Experiment.Options;
-        var (name, start, end) = Dates(o, request.Start, request.End, request.Period);
+        var (name, start, end) = Dates(o, request.Start, request.End, request.Period, run.Description, run.Experiment.File);
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
         var (predictions, warnings) = Run(run, name, start, end, device, request.Basins, perBasin: request.Start is null, observations: false, request.Progress, request.CancellationToken);
-        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "predictions", $"{start:yyyyMMdd}_{end:yyyyMMdd}");
-        var result = new EvaluationResult(Path.GetFullPath(output), name, start, end, predictions.Count, [], warnings);
+        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "predictions", FolderName(start, end, run.Description.Step));
+        var result = new EvaluationResult(Path.GetFullPath(output), name, start, end, predictions.Count, [], warnings) { Step = run.Description.Step };
         AtomicDirectory.Create(output, dir =>
         {
             ResultFiles.WritePredictions(Path.Combine(dir, ResultFiles.PredictionsFolder), predictions, observed: false);
@@ -91,7 +92,7 @@ public sealed class Evaluator
         return result;
     }
 
-    private static (IReadOnlyList<BasinPrediction> Predictions, List<string> Warnings) Run(TrainedRun run, string periodName, DateOnly start, DateOnly end,
+    private static (IReadOnlyList<BasinPrediction> Predictions, List<string> Warnings) Run(TrainedRun run, string periodName, DateTime start, DateTime end,
         Device device, IReadOnlyList<string>? basins, bool perBasin, bool observations, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var t = run.Experiment.Options.Training;
@@ -105,7 +106,7 @@ public sealed class Evaluator
             var predicted = predictions.Select(p => p.Basin).ToHashSet(StringComparer.Ordinal);
             foreach (var b in store.Basins.Where(b => !predicted.Contains(b.Basin)))
             {
-                warnings.Add($"basin {b.Basin}: no window of {t.SequenceLength} days with complete inputs ends in {start:yyyy-MM-dd}..{end:yyyy-MM-dd}; not predicted");
+                warnings.Add($"basin {b.Basin}: no window of {t.SequenceLength} {StepWord(store.Step)} with complete inputs ends in {TimeSteps.Format(start, store.Step)}..{TimeSteps.Format(end, store.Step)}; not predicted");
             }
 
             return (predictions, warnings);
@@ -119,9 +120,14 @@ public sealed class Evaluator
         }
     }
 
-    /// <summary>The dates asked for: both of <paramref name="start"/> and <paramref name="end"/> (period <c>custom</c>), or those of a period (default: evaluation.period).</summary>
+    /// <summary>
+    /// The first and last step asked for: <paramref name="start"/> and <paramref name="end"/> (period <c>custom</c>), or
+    /// those of a period (default: evaluation.period); an end given as a date is the day's last step of <paramref name="data"/>.
+    /// </summary>
     /// <exception cref="RunException">Only one date given, an end before the start, an undefined period.</exception>
-    internal static (string Name, DateOnly Start, DateOnly End) Dates(ExperimentOptions o, DateOnly? start, DateOnly? end, string? period)
+    /// <exception cref="DataException">A bound off the dataset's time grid.</exception>
+    internal static (string Name, DateTime Start, DateTime End) Dates(ExperimentOptions o, PeriodDate? start, PeriodDate? end, string? period, DatasetDescription data,
+        string file)
     {
         if (start is null != end is null)
         {
@@ -129,9 +135,30 @@ public sealed class Evaluator
         }
 
         var name = start is null ? period ?? o.Evaluation.Period : "custom";
-        var (from, to) = start is { } s && end is { } e ? (s, e) : TrainedRun.PeriodOf(o, name);
-        return to < from ? throw new RunException($"the end {to:yyyy-MM-dd} is before the start {from:yyyy-MM-dd}") : (name, from, to);
+        DateTime from, to;
+        if (start is { } s && end is { } e)
+        {
+            (from, to) = (s.AsStart, e.AsEnd(data.Step));
+            TimeSteps.CheckOnGrid(s, from, "--start", data, null);
+            TimeSteps.CheckOnGrid(e, to, "--end", data, null);
+        }
+        else
+        {
+            (from, to) = TimeSteps.Resolve(TrainedRun.PeriodOf(o, name), name, data, file);
+        }
+
+        return to < from ? throw new RunException($"the end {TimeSteps.Format(to, data.Step)} is before the start {TimeSteps.Format(from, data.Step)}") : (name, from, to);
     }
+
+    /// <summary>The default output folder of a prediction: <c>yyyyMMdd_yyyyMMdd</c>, with <c>THHmm</c> for sub-daily data.</summary>
+    internal static string FolderName(DateTime start, DateTime end, TimeSpan step)
+    {
+        var format = TimeSteps.IsDaily(step) ? "yyyyMMdd" : "yyyyMMdd'T'HHmm";
+        return start.ToString(format, CultureInfo.InvariantCulture) + "_" + end.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"days" for daily data, "steps" otherwise (messages).</summary>
+    internal static string StepWord(TimeSpan step) => step == TimeSteps.Day ? "days" : "steps";
 
     private static MetricDefinition MetricDefinition(string name)
     {

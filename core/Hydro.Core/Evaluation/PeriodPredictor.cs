@@ -210,7 +210,7 @@ public sealed class PeriodPredictor
         var k = store.Variables.Targets.Count;
         var days = basin.Steps - basin.PeriodStartIndex;
         var observed = basin.Targets.AsSpan(basin.PeriodStartIndex * k, days * k).ToArray();
-        return new BasinPrediction(basin.Basin, basin.DateAt(basin.PeriodStartIndex), days, store.Variables.Targets, observed);
+        return new BasinPrediction(basin.Basin, basin.TimeAt(basin.PeriodStartIndex), days, store.Variables.Targets, observed, basin.Step);
     }
 
     private static float[] Series(BasinPrediction result, string name, string unit)

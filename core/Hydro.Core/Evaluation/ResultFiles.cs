@@ -68,7 +68,7 @@ public static class ResultFiles
             var text = new StringBuilder(string.Join(",", header)).Append('\n');
             for (var d = 0; d < p.Days; d++)
             {
-                text.Append(p.DateAt(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                text.Append(Data.TimeSteps.Format(p.TimeAt(d), p.Step));
                 for (var j = 0; j < k; j++)
                 {
                     if (observed)
@@ -153,8 +153,9 @@ public static class ResultFiles
         }
 
         root["period"] = result.Period;
-        root["start"] = result.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        root["end"] = result.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        root["start"] = Data.TimeSteps.Format(result.Start, result.Step);
+        root["end"] = Data.TimeSteps.Format(result.End, result.Step);
+        root["time_step"] = Data.TimeSteps.Iso(result.Step);
         root["basins"] = result.Basins;
         root["metrics"] = metrics;
         if (Balance(predictions) is { } balance)

@@ -53,28 +53,30 @@ public sealed class Simulator
             throw new ModelException("hydro simulate runs models whose outputs are in physical units: set training.normalize_targets: false (process backbones such as hbv predict mm/day)");
         }
 
-        var (name, start, end) = Evaluator.Dates(o, request.Start, request.End, request.Period);
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
         var variables = TrainingSetup.VariablesOf(o);
         BasinStore store;
+        string name;
+        DateTime start, end;
         using (var dataset = ComponentFactory.Create<IDataset>(experiment.Dataset, TrainingSetup.Context(variables, device, null, null) with { Basins = request.Basins }))
         {
             var description = dataset.Describe();
+            (name, start, end) = Evaluator.Dates(o, request.Start, request.End, request.Period, description, experiment.File);
             store = BasinStore.Load(dataset, request.Basins ?? description.Basins, variables, name, start, end, o.Training.SequenceLength - 1, description.First,
-                observations: false, cancellationToken: request.CancellationToken);
+                observations: false, cancellationToken: request.CancellationToken, step: description.Step);
         }
 
         var t = o.Training;
         var batcher = new Batcher(store, Normalizer.Fit(store, normalizeTargets: false, observed: false), t.SequenceLength, t.PredictLastN, t.Warmup, device);
         using var generator = torch.Generator((ulong)o.Seed);
-        using var model = HydroModel.Create(experiment, TrainingSetup.ModelContext(experiment, device, generator, null, [.. store.Basins.Select(b => b.Basin)]));
+        using var model = HydroModel.Create(experiment, TrainingSetup.ModelContext(experiment, device, generator, null, [.. store.Basins.Select(b => b.Basin)], store.Step));
         var predictions = new PeriodPredictor(store, batcher, t.BatchSize).Predict([model], progress: request.Progress, cancellationToken: request.CancellationToken);
 
         var warnings = store.Basins.Where(b => predictions.All(p => p.Basin != b.Basin))
-            .Select(b => $"basin {b.Basin}: no window of {t.SequenceLength} days with complete inputs ends in {start:yyyy-MM-dd}..{end:yyyy-MM-dd}; not simulated")
+            .Select(b => $"basin {b.Basin}: no window of {t.SequenceLength} {Evaluator.StepWord(store.Step)} with complete inputs ends in {TimeSteps.Format(start, store.Step)}..{TimeSteps.Format(end, store.Step)}; not simulated")
             .ToList();
-        var output = request.OutputDirectory ?? Path.Combine(o.OutputDir, "simulations", $"{o.ExperimentName}_{start:yyyyMMdd}_{end:yyyyMMdd}");
-        var result = new EvaluationResult(Path.GetFullPath(output), name, start, end, predictions.Count, [], warnings);
+        var output = request.OutputDirectory ?? Path.Combine(o.OutputDir, "simulations", $"{o.ExperimentName}_{Evaluator.FolderName(start, end, store.Step)}");
+        var result = new EvaluationResult(Path.GetFullPath(output), name, start, end, predictions.Count, [], warnings) { Step = store.Step };
         AtomicDirectory.Create(output, dir =>
         {
             ResultFiles.WritePredictions(Path.Combine(dir, ResultFiles.PredictionsFolder), predictions, observed: false);

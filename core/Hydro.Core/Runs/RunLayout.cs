@@ -90,11 +90,21 @@ public static class RunLayout
         return new ExperimentLoader(catalog, options).Load(Path.Combine(runDirectory, ConfigYaml));
     }
 
-    /// <summary>The bound options as JSON (snake_case keys, component blocks as <c>{type, …options}</c>).</summary>
-    public static string OptionsJson(ExperimentOptions options)
+    /// <summary>
+    /// The bound options as JSON (snake_case keys, component blocks as <c>{type, …options}</c>), with the dataset's
+    /// <c>time_step</c> (ISO 8601 duration: <c>P1D</c>, <c>PT1H</c>) when <paramref name="step"/> is given.
+    /// </summary>
+    public static string OptionsJson(ExperimentOptions options, TimeSpan? step = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return JsonSerializer.Serialize(options, Json) + "\n";
+        if (step is not { } s)
+        {
+            return JsonSerializer.Serialize(options, Json) + "\n";
+        }
+
+        var node = JsonSerializer.SerializeToNode(options, Json)!.AsObject();
+        node["time_step"] = Data.TimeSteps.Iso(s);
+        return node.ToJsonString(Json) + "\n";
     }
 
     private static readonly JsonSerializerOptions Json = new()

@@ -108,13 +108,33 @@ public sealed class TrainedRun
         return new TrainedRun(dir, experiment, normalizer, members, epoch, seed);
     }
 
-    /// <summary>The dates of the experiment's period <paramref name="name"/> (train, validation or test).</summary>
-    /// <exception cref="RunException">Unknown name, or a period the experiment does not define.</exception>
-    public (DateOnly Start, DateOnly End) PeriodOf(string name) => PeriodOf(Experiment.Options, name);
+    /// <summary>What the run's dataset offers (its time step included); the dataset is opened once, on first use.</summary>
+    /// <exception cref="Abstractions.Contracts.DataException">The dataset cannot be opened.</exception>
+    public Abstractions.Contracts.DatasetDescription Description
+    {
+        get
+        {
+            if (description is null)
+            {
+                using var data = OpenData(Device.CPU);
+            }
 
-    /// <summary>The dates of period <paramref name="name"/> of <paramref name="options"/>.</summary>
+            return description!;
+        }
+
+        internal set => description ??= value;
+    }
+
+    private Abstractions.Contracts.DatasetDescription? description;
+
+    /// <summary>The stamps of the first and last step of the experiment's period <paramref name="name"/> (train, validation or test).</summary>
     /// <exception cref="RunException">Unknown name, or a period the experiment does not define.</exception>
-    internal static (DateOnly Start, DateOnly End) PeriodOf(Experiments.Model.ExperimentOptions options, string name)
+    /// <exception cref="Abstractions.Contracts.DataException">A bound is off the dataset's time grid.</exception>
+    public (DateTime Start, DateTime End) PeriodOf(string name) => Data.TimeSteps.Resolve(PeriodOf(Experiment.Options, name), name, Description, Experiment.File);
+
+    /// <summary>Period <paramref name="name"/> of <paramref name="options"/>, as the file gives it.</summary>
+    /// <exception cref="RunException">Unknown name, or a period the experiment does not define.</exception>
+    internal static Experiments.Model.PeriodOptions PeriodOf(Experiments.Model.ExperimentOptions options, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var periods = options.Periods;
@@ -125,22 +145,22 @@ public sealed class TrainedRun
             "test" => periods.Test,
             _ => throw new RunException($"unknown period '{name}': use train, validation or test"),
         };
-        return period is null ? throw new RunException($"the experiment defines no {name} period (periods.{name})") : (period.Start, period.End);
+        return period ?? throw new RunException($"the experiment defines no {name} period (periods.{name})");
     }
 
     /// <summary>
     /// Loads the experiment's data for a period, with the history its windows need, through the run's dataset.
     /// </summary>
     /// <param name="name">The period's name (labels warnings; selects per-basin dates).</param>
-    /// <param name="start">First day.</param>
-    /// <param name="end">Last day.</param>
+    /// <param name="start">First step.</param>
+    /// <param name="end">Last step (included).</param>
     /// <param name="device">Only the dataset's context uses it.</param>
     /// <param name="basins">Other basins than the dataset's own (served through <c>ComponentContext.Basins</c>); the dataset's when null.</param>
     /// <param name="perBasin">Apply the experiment's per-basin period dates.</param>
     /// <param name="observations">Load the targets (false: inputs only, for basins without observations).</param>
     /// <param name="cancellationToken">Stops between basins.</param>
     /// <exception cref="Abstractions.Contracts.DataException">The data cannot be read.</exception>
-    public BasinStore LoadPeriod(string name, DateOnly start, DateOnly end, Device device, IReadOnlyList<string>? basins = null, bool perBasin = true,
+    public BasinStore LoadPeriod(string name, DateTime start, DateTime end, Device device, IReadOnlyList<string>? basins = null, bool perBasin = true,
         bool observations = true, CancellationToken cancellationToken = default)
     {
         using var data = OpenData(device, basins);
@@ -178,7 +198,7 @@ public sealed class TrainedRun
             {
                 using var generator = torch.Generator((ulong)member.Seed);
                 // The training basins are those with training statistics (Normalizer.Fit saw exactly the training store).
-                var context = TrainingSetup.ModelContext(Experiment, device, generator, member.Directory, [.. Normalizer.Basins.Keys]);
+                var context = TrainingSetup.ModelContext(Experiment, device, generator, member.Directory, [.. Normalizer.Basins.Keys], Description.Step);
                 var model = HydroModel.Create(Experiment, context);
                 models.Add(model);
                 using var scope = torch.NewDisposeScope();

@@ -346,7 +346,7 @@ internal sealed class ModelTrainer : IDisposable
         var windows = host.Windows.Select(w =>
         {
             var b = store.Basins[w.Basin];
-            return $"{b.Basin} ending {b.DateAt(w.End):yyyy-MM-dd}";
+            return $"{b.Basin} ending {TimeSteps.Format(b.TimeAt(w.End), b.Step)}";
         }).Distinct().ToList();
         var shown = string.Join(", ", windows.Take(20)) + (windows.Count > 20 ? $" and {windows.Count - 20} more" : "");
         return $"the loss is {value} at epoch {epoch}, batch {batchIndex + 1} (seed {seed}); the batch's windows: {shown}. "

@@ -66,7 +66,7 @@ public sealed class TrainingService
         AtomicDirectory.Create(runDirectory, dir =>
         {
             AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigYaml), yaml);
-            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigJson), RunLayout.OptionsJson(o));
+            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigJson), RunLayout.OptionsJson(o, setup.Description.Step));
             AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.EnvironmentJson), RunLayout.EnvironmentText(experiment.Environment));
             AtomicFile.WriteAllText(Path.Combine(dir, PluginLock.FileName), (options.PluginLock ?? new PluginLock([])).ToJson());
             setup.Normalizer.Save(Path.Combine(dir, Normalizer.FileName));

@@ -35,6 +35,9 @@ internal sealed class TrainingSetup : IDisposable
 
     public IDataset Dataset { get; }
 
+    /// <summary>What the dataset offers, its time step included.</summary>
+    public DatasetDescription Description { get; private set; } = null!;
+
     public BasinStore TrainStore { get; private set; } = null!;
 
     public BasinStore? ValidationStore { get; private set; }
@@ -89,7 +92,7 @@ internal sealed class TrainingSetup : IDisposable
 
     /// <summary>The context the models (backbone, learner) of this experiment are built with.</summary>
     public ComponentContext ModelContext(Generator? generator, string? runDirectory) =>
-        ModelContext(Experiment, Device, generator, runDirectory, [.. TrainStore.Basins.Select(b => b.Basin)]);
+        ModelContext(Experiment, Device, generator, runDirectory, [.. TrainStore.Basins.Select(b => b.Basin)], Description.Step);
 
     /// <summary>The context the models of <paramref name="experiment"/> are built with, in training and after it.</summary>
     /// <param name="experiment">The experiment.</param>
@@ -97,11 +100,14 @@ internal sealed class TrainingSetup : IDisposable
     /// <param name="generator">Seeded generator for the initial weights.</param>
     /// <param name="runDirectory">The model's folder, when there is one.</param>
     /// <param name="trainingBasins">The basins of the training period (a per-basin learner has one row per basin).</param>
-    public static ComponentContext ModelContext(Experiment experiment, Device device, Generator? generator, string? runDirectory, IReadOnlyList<string> trainingBasins) =>
+    /// <param name="step">The dataset's time step (<see cref="ComponentContext.TimeStep"/>).</param>
+    public static ComponentContext ModelContext(Experiment experiment, Device device, Generator? generator, string? runDirectory, IReadOnlyList<string> trainingBasins,
+        TimeSpan step) =>
         Context(VariablesOf(experiment.Options), device, generator, runDirectory) with
         {
             Basins = trainingBasins,
             Warmup = experiment.Options.Training.Warmup,
+            TimeStep = step,
         };
 
     /// <summary>The experiment's dynamic inputs, static attributes and targets.</summary>
@@ -134,16 +140,18 @@ internal sealed class TrainingSetup : IDisposable
     private void Load(Normalizer? saved, CancellationToken ct)
     {
         var t = Training;
-        var description = Dataset.Describe();
+        var description = Description = Dataset.Describe();
         CheckVariables(description);
         var history = t.SequenceLength - 1;
-        var train = Options.Periods.Train;
+        var train = TimeSteps.Resolve(Options.Periods.Train, "train", description, Experiment.File);
         var perBasin = PerBasinPeriods.Load(Options.Periods.PerBasinFile);
-        TrainStore = BasinStore.Load(Dataset, description.Basins, Variables, "train", train.Start, train.End, history, description.First, perBasin, cancellationToken: ct);
+        TrainStore = BasinStore.Load(Dataset, description.Basins, Variables, "train", train.Start, train.End, history, description.First, perBasin, cancellationToken: ct,
+            step: description.Step);
         Warnings.AddRange(TrainStore.Warnings);
         if (TrainStore.Basins.Count == 0)
         {
-            throw new TrainingException($"no basin of dataset '{Experiment.Dataset.Type}' has an observed {string.Join("/", Variables.Targets)} in the training period {train.Start:yyyy-MM-dd}..{train.End:yyyy-MM-dd}");
+            throw new TrainingException($"no basin of dataset '{Experiment.Dataset.Type}' has an observed {string.Join("/", Variables.Targets)} in the training period "
+                + $"{TimeSteps.Format(train.Start, description.Step)}..{TimeSteps.Format(train.End, description.Step)}");
         }
 
         Normalizer = saved ?? Normalizer.Fit(TrainStore, t.NormalizeTargets);
@@ -156,13 +164,15 @@ internal sealed class TrainingSetup : IDisposable
         Sampler = new WindowSampler(TrainStore, t.SequenceLength, t.PredictLastN, t.Warmup);
         if (Sampler.Count == 0)
         {
-            throw new TrainingException($"the training period has no valid window of {t.SequenceLength} days (each needs finite inputs and an observed target in its last {t.PredictLastN} days); check the period, sequence_length and missing data");
+            throw new TrainingException($"the training period has no valid window of {t.SequenceLength} steps of {TimeSteps.Describe(description.Step)} (each needs finite inputs and an observed target in its last {t.PredictLastN} steps); check the period, sequence_length and missing data");
         }
 
         TrainBatcher = new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
-        if (Options.Periods.Validation is { } val)
+        if (Options.Periods.Validation is { } validation)
         {
-            var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, perBasin, cancellationToken: ct);
+            var val = TimeSteps.Resolve(validation, "validation", description, Experiment.File);
+            var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, perBasin, cancellationToken: ct,
+                step: description.Step);
             Warnings.AddRange(store.Warnings);
             foreach (var b in store.Basins.Where(b => Normalizer.ForBasin(b.Basin) is null))
             {
@@ -179,7 +189,7 @@ internal sealed class TrainingSetup : IDisposable
             Warnings.AddRange(simulated.Warnings);
         }
 
-        Loss = ComponentFactory.Create<ILoss>(Experiment.Loss, Context(Variables, Device, null, null));
+        Loss = ComponentFactory.Create<ILoss>(Experiment.Loss, Context(Variables, Device, null, null) with { TimeStep = description.Step });
     }
 
     private void CheckVariables(DatasetDescription description)

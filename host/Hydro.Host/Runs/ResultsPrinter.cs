@@ -9,7 +9,7 @@ internal static class ResultsPrinter
     public static void Print(TextWriter output, EvaluationResult result)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Period} {result.Start:yyyy-MM-dd}..{result.End:yyyy-MM-dd}: {result.Basins} basins; results in {result.OutputDirectory}"));
+            $"{result.Period} {Hydro.Core.Data.TimeSteps.Format(result.Start, result.Step)}..{Hydro.Core.Data.TimeSteps.Format(result.End, result.Step)}: {result.Basins} basins; results in {result.OutputDirectory}"));
         var width = result.Summaries.Select(s => s.Metric.Length).DefaultIfEmpty(0).Max();
         foreach (var s in result.Summaries)
         {

@@ -75,7 +75,8 @@ public sealed class CamelsUsDataset : IDataset
             last = Math.Max(last, b);
         }
 
-        return description = new DatasetDescription(basins, variables, DateOnly.FromDayNumber(first), DateOnly.FromDayNumber(last));
+        // Daily data: one row per date, stamped at midnight.
+        return description = new DatasetDescription(basins, variables, Day(first), Day(last)) { Step = TimeSpan.FromDays(1) };
     }
 
     /// <inheritdoc/>
@@ -212,4 +213,6 @@ public sealed class CamelsUsDataset : IDataset
         day = 0;
         return parts.Length >= 3 && Dates.TryDay(System.Text.Encoding.ASCII.GetBytes(parts[0]), System.Text.Encoding.ASCII.GetBytes(parts[1]), System.Text.Encoding.ASCII.GetBytes(parts[2]), out day);
     }
+
+    private static DateTime Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToDateTime(TimeOnly.MinValue);
 }

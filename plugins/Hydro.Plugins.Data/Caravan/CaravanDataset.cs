@@ -94,7 +94,8 @@ public sealed class CaravanDataset : IDataset
             last = Math.Max(last, b);
         }
 
-        return description = new DatasetDescription(basins, variables, DateOnly.FromDayNumber(first), DateOnly.FromDayNumber(last));
+        // Daily data: one row per date, stamped at midnight.
+        return description = new DatasetDescription(basins, variables, Day(first), Day(last)) { Step = TimeSpan.FromDays(1) };
     }
 
     /// <inheritdoc/>
@@ -173,4 +174,6 @@ public sealed class CaravanDataset : IDataset
 
         return new AttributeSet([.. csvs.Select(f => AttributeTable.Read(f, (byte)','))]);
     }
+
+    private static DateTime Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToDateTime(TimeOnly.MinValue);
 }

@@ -39,8 +39,13 @@ internal static class RequestAssembler
             }
         }
 
-        var start = request.Start.DayNumber;
-        var rows = request.End.DayNumber - start + 1;
+        if (request.Start.TimeOfDay != TimeSpan.Zero || request.End.TimeOfDay != TimeSpan.Zero)
+        {
+            throw new DataException($"{dataset}: the data is daily (one row per date, stamped at midnight); the requested period {request.Start:yyyy-MM-dd'T'HH:mm}..{request.End:yyyy-MM-dd'T'HH:mm} is not");
+        }
+
+        var start = DateOnly.FromDateTime(request.Start).DayNumber;
+        var rows = DateOnly.FromDateTime(request.End).DayNumber - start + 1;
         var dynamic = Fill(request.Dynamic, rows, start, series);
         var targets = Fill(request.Targets, rows, start, series);
         var values = request.Static.Count == 0 ? [] : statics(request.Static);

@@ -51,7 +51,7 @@ public sealed class SyntheticDataset : IDataset
     }
 
     /// <inheritdoc/>
-    public DatasetDescription Describe() => new(basins, Variables, options.Start, options.End);
+    public DatasetDescription Describe() => new(basins, Variables, At(options.Start), At(options.End)) { Step = TimeSpan.FromDays(1) };
 
     /// <inheritdoc/>
     public BasinSeries Load(string basin, DataRequest request)
@@ -71,8 +71,8 @@ public sealed class SyntheticDataset : IDataset
         CheckPeriod(basin, request);
 
         var simulation = BasinSimulation.Run(options.Seed, index, options.Start, options.End.DayNumber - options.Start.DayNumber + 1, options.Noise, options.Parameters);
-        var offset = request.Start.DayNumber - options.Start.DayNumber;
-        var days = request.End.DayNumber - request.Start.DayNumber + 1;
+        var offset = DateOnly.FromDateTime(request.Start).DayNumber - options.Start.DayNumber;
+        var days = DateOnly.FromDateTime(request.End).DayNumber - DateOnly.FromDateTime(request.Start).DayNumber + 1;
         return new BasinSeries(
             basin,
             request.Start,
@@ -154,7 +154,12 @@ public sealed class SyntheticDataset : IDataset
             throw new DataException($"synthetic: basin {basin}: the requested period {Date(request.Start)}..{Date(request.End)} ends before it starts");
         }
 
-        if (request.Start < options.Start || request.End > options.End)
+        if (request.Start.TimeOfDay != TimeSpan.Zero || request.End.TimeOfDay != TimeSpan.Zero)
+        {
+            throw new DataException($"synthetic: basin {basin}: the data is daily (stamped at midnight); the requested period {request.Start:yyyy-MM-dd'T'HH:mm}..{request.End:yyyy-MM-dd'T'HH:mm} is not");
+        }
+
+        if (request.Start < At(options.Start) || request.End > At(options.End))
         {
             throw new DataException($"synthetic: basin {basin}: the requested period {Date(request.Start)}..{Date(request.End)} is outside "
                 + $"the data, {Date(options.Start)}..{Date(options.End)}; move the period inside it or widen the dataset's 'start'/'end' options");
@@ -162,4 +167,8 @@ public sealed class SyntheticDataset : IDataset
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Date(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue);
 }

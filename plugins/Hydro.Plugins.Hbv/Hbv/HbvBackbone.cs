@@ -29,7 +29,7 @@ public sealed class HbvBackbone : Backbone<HbvOptions>
     private readonly EffectiveRainfall effectiveRainfall;
 
     /// <summary>Checks the options against the experiment and builds the process slots on the context's device.</summary>
-    /// <exception cref="ArgumentException">Options out of range or inconsistent, forcing variables missing from the inputs, not exactly one target.</exception>
+    /// <exception cref="ArgumentException">Options out of range or inconsistent, forcing variables missing from the inputs, not exactly one target, a step other than a day.</exception>
     public HbvBackbone(HbvOptions options, ComponentContext context)
         : base(options, context)
     {
@@ -47,6 +47,12 @@ public sealed class HbvBackbone : Backbone<HbvOptions>
         }
 
         inputs = (Input("precipitation", options.Precipitation), Input("temperature", options.Temperature), Input("pet", options.Pet));
+        if (context.TimeStep != TimeSpan.FromDays(1))
+        {
+            // The equations integrate daily fluxes (mm/day, degree-day snowmelt, daily PET); a sub-daily step would need other rates.
+            problems.Add($"hbv runs on daily steps (its rates are mm/day and its PET is daily), but the dataset's step is {context.TimeStep:c}; use a daily dataset or a neural backbone such as lstm");
+        }
+
         if (context.Targets.Count != 1)
         {
             problems.Add($"hbv predicts one target (streamflow in mm/day), but the experiment has {context.Targets.Count}: [{string.Join(", ", context.Targets)}]");

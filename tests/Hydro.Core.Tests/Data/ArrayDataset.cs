@@ -3,9 +3,9 @@ using Hydro.Abstractions.Contracts;
 namespace Hydro.Core.Tests.Data;
 
 /// <summary>A dataset over hand-written arrays: per basin [days, F] inputs, [S] statics and [days, K] targets from <see cref="Start"/>.</summary>
-internal sealed class ArrayDataset(DateOnly start, Dictionary<string, (float[,] Dynamic, float[] Static, float[,] Targets)> basins) : IDataset
+internal sealed class ArrayDataset(DateTime start, Dictionary<string, (float[,] Dynamic, float[] Static, float[,] Targets)> basins) : IDataset
 {
-    public DateOnly Start { get; } = start;
+    public DateTime Start { get; } = start;
 
     public Dictionary<string, (float[,] Dynamic, float[] Static, float[,] Targets)> Data { get; } = basins;
 

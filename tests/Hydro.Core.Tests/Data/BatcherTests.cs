@@ -10,7 +10,7 @@ public sealed class BatcherTests
     [Fact]
     public void BatchHoldsNormalisedAndPhysicalInputsTargetsMaskAndStatistics()
     {
-        var day0 = new DateOnly(2000, 1, 1);
+        var day0 = new DateTime(2000, 1, 1);
         var ds = new ArrayDataset(day0, new()
         {
             ["A"] = (ArrayDataset.Column(0, 1, 2, 3, 4, 5), [20], ArrayDataset.Column(1, 2, N, 4, 5, 6)),
@@ -44,7 +44,7 @@ public sealed class BatcherTests
     [Fact]
     public void PhysicalTargetsWhenTheNormaliserSaysSoAndWindowsAreChecked()
     {
-        var day0 = new DateOnly(2000, 1, 1);
+        var day0 = new DateTime(2000, 1, 1);
         var ds = new ArrayDataset(day0, new() { ["A"] = (ArrayDataset.Column(0, 1, 2), [], ArrayDataset.Column(1, 2, 3)) });
         var store = BasinStore.Load(ds, ["A"], new(["x"], [], ["y"]), "train", day0, day0.AddDays(2));
         var norm = new Normalizer([new("x", 1, 2)], [], [new("y", 3, 4)], [], normalizeTargets: false);

@@ -6,7 +6,7 @@ namespace Hydro.Core.Tests.Data;
 public sealed class NormalizerTests
 {
     private const float N = float.NaN;
-    private static readonly DateOnly Day0 = new(2000, 1, 1);
+    private static readonly DateTime Day0 = new(2000, 1, 1);
     private static readonly DataVariables Vars = new(["x"], ["s"], ["y"]);
 
     // Ten days; the training period is days 3..6, loaded with two days of history (days 1, 2).
@@ -109,7 +109,7 @@ public sealed class NormalizerTests
         Assert.Equal(3, ds.Loads);
         Assert.Equal(2, store.Basins[0].PeriodStartIndex);
         Assert.Equal(6, store.Basins[0].Steps);
-        Assert.Equal(new DateOnly(2000, 1, 2), store.Basins[0].Start);
+        Assert.Equal(new DateTime(2000, 1, 2), store.Basins[0].Start);
 
         var e = Assert.Throws<DataException>(() => BasinStore.Load(ds, ["nowhere"], Vars, "train", Day0.AddDays(3), Day0.AddDays(6)));
         Assert.Contains("nowhere", e.Message, StringComparison.Ordinal);

@@ -14,11 +14,11 @@ public sealed class PerBasinPeriodsTests : IDisposable
     {
         File.WriteAllText(file, "basin,period,start,end\nA,train,2000-01-05,2000-01-20\n\nB,test,2001-01-01,2001-02-01\n");
         var p = PerBasinPeriods.Load(file);
-        var fallback = (new DateOnly(2000, 1, 1), new DateOnly(2000, 12, 31));
+        var fallback = (new DateTime(2000, 1, 1), new DateTime(2000, 12, 31));
         Assert.Equal(2, p.Count);
-        Assert.Equal((new DateOnly(2000, 1, 5), new DateOnly(2000, 1, 20)), p.For("A", "train", fallback));
-        Assert.Equal(fallback, p.For("A", "test", fallback));
-        Assert.Equal(fallback, p.For("C", "train", fallback));
+        Assert.Equal((new DateTime(2000, 1, 5), new DateTime(2000, 1, 20)), p.For("A", "train", fallback, TimeSpan.FromDays(1)));
+        Assert.Equal(fallback, p.For("A", "test", fallback, TimeSpan.FromDays(1)));
+        Assert.Equal(fallback, p.For("C", "train", fallback, TimeSpan.FromDays(1)));
         Assert.Same(PerBasinPeriods.None, PerBasinPeriods.Load(null));
     }
 
@@ -40,7 +40,7 @@ public sealed class PerBasinPeriodsTests : IDisposable
     public void TheStoreLoadsEachBasinForItsOwnDates()
     {
         File.WriteAllText(file, "basin,period,start,end\nB,train,2000-01-10,2000-01-19\n");
-        var day0 = new DateOnly(2000, 1, 1);
+        var day0 = new DateTime(2000, 1, 1);
         var series = ArrayDataset.Column([.. Enumerable.Range(0, 40).Select(i => (float)i)]);
         var ds = new ArrayDataset(day0, new()
         {
@@ -51,7 +51,7 @@ public sealed class PerBasinPeriodsTests : IDisposable
             periods: PerBasinPeriods.Load(file));
         var (a, b) = (store.Basins[0], store.Basins[1]);
         Assert.Equal((day0.AddDays(2), 2, 28), (a.Start, a.PeriodStartIndex, a.Steps));
-        Assert.Equal((new DateOnly(2000, 1, 8), 2, 12), (b.Start, b.PeriodStartIndex, b.Steps));
+        Assert.Equal((new DateTime(2000, 1, 8), 2, 12), (b.Start, b.PeriodStartIndex, b.Steps));
         Assert.Equal(7f, b.Dynamic[0]);
     }
 }

@@ -8,7 +8,7 @@ public sealed class WindowSamplerTests
 
     // Rows 0-1 are history (period starts at row 2); input row 6 is missing.
     private static BasinData Basin() => new(
-        "b", new DateOnly(2000, 1, 1), steps: 10, periodStartIndex: 2,
+        "b", new DateTime(2000, 1, 1), steps: 10, periodStartIndex: 2,
         dynamic: [1, 1, 1, 1, 1, 1, N, 1, 1, 1],
         @static: [3],
         targets: [1, 1, N, N, 5, N, 1, N, N, N]);

@@ -55,7 +55,7 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Equal("validation", result.Period);
         Assert.Equal(Path.Combine(run, "results", "validation"), result.OutputDirectory);
         Assert.Equal(3, result.Basins);
-        var days = new DateOnly(2001, 2, 3).DayNumber - new DateOnly(2000, 10, 1).DayNumber + 1;
+        var days = new DateTime(2001, 2, 3).DayNumber - new DateTime(2000, 10, 1).DayNumber + 1;
         var norm = Normalizer.Load(Path.Combine(run, Normalizer.FileName));
         var (w, b) = LinearWeights(Path.Combine(run, RunLayout.Checkpoints, RunLayout.BestCheckpoint));
         var metrics = Csv(Path.Combine(result.OutputDirectory, ResultFiles.MetricsCsv));
@@ -69,9 +69,9 @@ public sealed class EvaluatorTests : IDisposable
             var sim = new double[days];
             for (var d = 0; d < days; d++)
             {
-                var date = DateOnly.ParseExact(rows[d + 1][0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                Assert.Equal(new DateOnly(2000, 10, 1).AddDays(d), date);
-                var (x1, x2) = ToyDataset.Inputs(basin, date.DayNumber - new DateOnly(2000, 1, 1).DayNumber);
+                var date = DateTime.ParseExact(rows[d + 1][0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                Assert.Equal(new DateTime(2000, 10, 1).AddDays(d), date);
+                var (x1, x2) = ToyDataset.Inputs(basin, date.DayNumber - new DateTime(2000, 1, 1).DayNumber);
                 obs[d] = double.Parse(rows[d + 1][1], CultureInfo.InvariantCulture);
                 sim[d] = double.Parse(rows[d + 1][2], CultureInfo.InvariantCulture);
                 Assert.Equal(ToyDataset.Truth(x1, x2, basin), obs[d], 1e-4);
@@ -112,8 +112,8 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Equal("NaN", rows[1][2]);
         foreach (var row in rows.Skip(1 + 4).Take(50))
         {
-            var date = DateOnly.ParseExact(row[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var (x1, x2) = ToyDataset.Inputs(2, date.DayNumber - new DateOnly(2000, 1, 1).DayNumber);
+            var date = DateTime.ParseExact(row[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var (x1, x2) = ToyDataset.Inputs(2, date.DayNumber - new DateTime(2000, 1, 1).DayNumber);
             var mean = members.Average(m => (m.W[0] * norm.Dynamic[0].Normalize((float)x1)) + (m.W[1] * norm.Dynamic[1].Normalize((float)x2))
                 + (m.W[2] * norm.Static[0].Normalize(2)) + m.B);
             Assert.Equal(norm.Targets[0].Denormalize(mean), double.Parse(row[2], CultureInfo.InvariantCulture), 1e-4);
@@ -123,7 +123,7 @@ public sealed class EvaluatorTests : IDisposable
         var single = Evaluator().Evaluate(run, new EvaluateRequest { Period = "train", Seed = 4 });
         Assert.Equal(Path.Combine(run, "results", "train_seed_4"), single.OutputDirectory);
         var row10 = Csv(Path.Combine(single.OutputDirectory, ResultFiles.PredictionsFolder, "b2.csv"))[10];
-        var day = DateOnly.ParseExact(row10[0], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - new DateOnly(2000, 1, 1).DayNumber;
+        var day = DateTime.ParseExact(row10[0], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - new DateTime(2000, 1, 1).DayNumber;
         var (u1, u2) = ToyDataset.Inputs(2, day);
         var m = members[1];
         var z = (m.W[0] * norm.Dynamic[0].Normalize((float)u1)) + (m.W[1] * norm.Dynamic[1].Normalize((float)u2)) + (m.W[2] * norm.Static[0].Normalize(2)) + m.B;
@@ -152,7 +152,7 @@ public sealed class EvaluatorTests : IDisposable
         var run = Train(TrainingCatalog.BaseYaml, "predict");
 
         // b7 was never in the experiment (the dataset has 3 basins); the toy dataset generates it from its index.
-        var result = Evaluator().Predict(run, new PredictRequest { Basins = ["b7"], Start = new(2000, 6, 1), End = new(2000, 6, 30) });
+        var result = Evaluator().Predict(run, new PredictRequest { Basins = ["b7"], Start = new DateOnly(2000, 6, 1), End = new DateOnly(2000, 6, 30) });
         Assert.Equal(Path.Combine(run, "predictions", "20000601_20000630"), result.OutputDirectory);
         Assert.Empty(result.Summaries);
         var rows = Csv(Path.Combine(result.OutputDirectory, ResultFiles.PredictionsFolder, "b7.csv"));
@@ -160,12 +160,12 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Equal(30, rows.Count - 1);
         var norm = Normalizer.Load(Path.Combine(run, Normalizer.FileName));
         var (w, b) = LinearWeights(Path.Combine(run, RunLayout.Checkpoints, RunLayout.BestCheckpoint));
-        var (x1, x2) = ToyDataset.Inputs(7, new DateOnly(2000, 6, 1).DayNumber - new DateOnly(2000, 1, 1).DayNumber);
+        var (x1, x2) = ToyDataset.Inputs(7, new DateTime(2000, 6, 1).DayNumber - new DateTime(2000, 1, 1).DayNumber);
         var z = (w[0] * norm.Dynamic[0].Normalize((float)x1)) + (w[1] * norm.Dynamic[1].Normalize((float)x2)) + (w[2] * norm.Static[0].Normalize(7)) + b;
         Assert.Equal(norm.Targets[0].Denormalize(z), double.Parse(rows[1][1], CultureInfo.InvariantCulture), 1e-4);
 
-        Assert.Throws<RunException>(() => Evaluator().Predict(run, new PredictRequest { Basins = ["b1"], Start = new(2000, 6, 1) }));
-        Assert.Throws<RunException>(() => Evaluator().Predict(run, new PredictRequest { Basins = ["b1"], Start = new(2000, 6, 30), End = new(2000, 6, 1) }));
+        Assert.Throws<RunException>(() => Evaluator().Predict(run, new PredictRequest { Basins = ["b1"], Start = new DateOnly(2000, 6, 1) }));
+        Assert.Throws<RunException>(() => Evaluator().Predict(run, new PredictRequest { Basins = ["b1"], Start = new DateOnly(2000, 6, 30), End = new DateOnly(2000, 6, 1) }));
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class ExperimentLoaderTests
         Assert.Equal("lstm_synthetic.v1", o.ExperimentName);
         Assert.Equal(42, o.Seed);
         Assert.Equal("cuda:0", o.Device);
-        Assert.Equal(new DateOnly(1990, 12, 31), o.Periods.Train.End);
-        Assert.Equal(new DateOnly(1996, 1, 1), o.Periods.Test!.Start);
+        Assert.Equal((new DateTime(1990, 12, 31), false), (o.Periods.Train.End.Value, o.Periods.Train.End.HasTime));
+        Assert.Equal(new DateTime(1996, 1, 1), o.Periods.Test!.Start.Value);
         Assert.Equal(["prcp", "tmean", "pet"], o.Inputs.Dynamic);
         Assert.Equal(OptimizerType.AdamW, o.Optimizer.Type);
         Assert.Equal([0.9, 0.99], o.Optimizer.Betas!);
@@ -233,6 +233,7 @@ public sealed class ExperimentLoaderTests
 
     private sealed class FixedBounds(DateOnly first, DateOnly last) : IExperimentDataBounds
     {
-        public (DateOnly First, DateOnly Last)? Range(ComponentBlock dataset) => (first, last);
+        public (DateTime First, DateTime Last, TimeSpan Step)? Range(ComponentBlock dataset) =>
+            (first.ToDateTime(TimeOnly.MinValue), last.ToDateTime(TimeOnly.MinValue), TimeSpan.FromDays(1));
     }
 }

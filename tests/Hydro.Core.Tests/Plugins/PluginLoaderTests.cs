@@ -64,8 +64,8 @@ public sealed class PluginLoaderTests(PluginFixtures fixtures)
         var result = Load(new PluginReference(fixtures.Folder("Fixture.NewerAbstractions")));
 
         var error = SingleError(result);
-        Assert.Equal("plugin Fixture.NewerAbstractions: built against Hydro.Abstractions 2.0.0, this host has 1.2.0: "
-            + "rebuild the plugin against Hydro.Abstractions 1.2 or update Hydro", error.Message);
+        Assert.Equal("plugin Fixture.NewerAbstractions: built against Hydro.Abstractions 3.0.0, this host has 2.0.0: "
+            + "rebuild the plugin against Hydro.Abstractions 2.0 or update Hydro", error.Message);
         Assert.DoesNotContain(AssemblyLoadContext.All, c => c.Name == "Fixture.NewerAbstractions");
     }
 

@@ -50,8 +50,8 @@ public sealed class ToyDataset : IDataset
     public DatasetDescription Describe() => new(
         Enumerable.Range(0, options.Basins).Select(b => $"b{b}").ToArray(),
         [new("x1", "-", false), new("x2", "-", false), new("a", "-", true), new("y", "mm/day", false)],
-        options.Start,
-        options.Start.AddDays(options.Days - 1));
+        options.Start.ToDateTime(TimeOnly.MinValue),
+        options.Start.AddDays(options.Days - 1).ToDateTime(TimeOnly.MinValue));
 
     public BasinSeries Load(string basin, DataRequest request)
     {

@@ -122,7 +122,7 @@ public sealed class CamelsUsMalformedTests : IDisposable
     private BasinSeries Load(string[] dynamic, string[] targets, string[] statics)
     {
         using var data = new CamelsUsDataset(new CamelsUsOptions { DataDir = dir.Path }, new ComponentContext());
-        return data.Load("01022500", new DataRequest(dynamic, statics, targets, new DateOnly(1980, 1, 1), new DateOnly(1980, 1, 3)));
+        return data.Load("01022500", new DataRequest(dynamic, statics, targets, new DateTime(1980, 1, 1), new DateTime(1980, 1, 3)));
     }
 
     private void Fails(string file, int line, string fragment, string[]? f = null, string[]? q = null, string[]? t = null, string[]? statics = null)

@@ -7,12 +7,12 @@ namespace Hydro.Plugins.Data.Tests.CamelsUs;
 
 public sealed class CamelsUsRealDataTests
 {
-    private static readonly DateOnly Day = new(2000, 7, 15);
+    private static readonly DateTime Day = new(2000, 7, 15);
 
     private static CamelsUsDataset Open(CamelsForcing forcing = CamelsForcing.Daymet, params string[] basins) =>
         new(new CamelsUsOptions { DataDir = TestData.CamelsUs, Forcing = forcing, Basins = basins.Length == 0 ? null : basins }, new ComponentContext());
 
-    private static DataRequest Request(DateOnly start, DateOnly end, string[] dynamic, string[]? targets = null, string[]? statics = null) =>
+    private static DataRequest Request(DateTime start, DateTime end, string[] dynamic, string[]? targets = null, string[]? statics = null) =>
         new(dynamic, statics ?? [], targets ?? [], start, end);
 
     // daymet/01/01022500_lump_cida_forcing_leap.txt: "2000 07 15 12	54249.32	0.17	435.94	0.00	26.82	12.95	1487.57"
@@ -40,7 +40,7 @@ public sealed class CamelsUsRealDataTests
     public void Streamflow_is_converted_from_cfs_to_mm_per_day_with_the_forcing_header_area(string basin, int y, int m, int d, double expected)
     {
         using var data = Open(CamelsForcing.Daymet, basin);
-        var day = new DateOnly(y, m, d);
+        var day = new DateTime(y, m, d);
         var s = data.Load(basin, Request(day, day, [], ["streamflow"]));
         Assert.Equal(expected, s.Targets[0, 0], 1e-6);
         Assert.Equal(1.6444390, 395.0 * 0.028316846592 * 86400 * 1000 / 587675987, 6);
@@ -51,7 +51,7 @@ public sealed class CamelsUsRealDataTests
     public void Missing_streamflow_is_NaN_and_days_after_the_record_are_NaN()
     {
         using var data = Open(CamelsForcing.Daymet, "01022500");
-        var s = data.Load("01022500", Request(new DateOnly(2014, 9, 30), new DateOnly(2015, 1, 2), [], ["streamflow"]));
+        var s = data.Load("01022500", Request(new DateTime(2014, 9, 30), new DateTime(2015, 1, 2), [], ["streamflow"]));
         Assert.False(float.IsNaN(s.Targets[0, 0]));
         Assert.True(float.IsNaN(s.Targets[1, 0]));
         Assert.True(float.IsNaN(s.Targets[s.Targets.GetLength(0) - 1, 0]));
@@ -114,7 +114,7 @@ public sealed class CamelsUsRealDataTests
         Assert.Equal(1.1552f, s.Targets[0, 0]);
 
         // The model output starts 1980-10-01: the day before is NaN.
-        var before = data.Load("03439000", Request(new DateOnly(1980, 9, 30), new DateOnly(1980, 10, 1), ["sacsma_mod_run"]));
+        var before = data.Load("03439000", Request(new DateTime(1980, 9, 30), new DateTime(1980, 10, 1), ["sacsma_mod_run"]));
         Assert.True(float.IsNaN(before.Dynamic[0, 0]));
         Assert.Equal(0.9131f, before.Dynamic[1, 0]);
     }
@@ -165,8 +165,8 @@ public sealed class CamelsUsRealDataTests
         using var data = Open();
         var d = data.Describe();
         Assert.Equal(50, d.Basins.Count);
-        Assert.Equal(new DateOnly(1980, 1, 1), d.First);
-        Assert.Equal(new DateOnly(2014, 12, 31), d.Last);
+        Assert.Equal(new DateTime(1980, 1, 1), d.First);
+        Assert.Equal(new DateTime(2014, 12, 31), d.Last);
         Assert.Contains(new VariableInfo("prcp", "mm/day", false), d.Variables);
         Assert.Contains(new VariableInfo("streamflow", "mm/day", false), d.Variables);
         Assert.Contains(new VariableInfo("area_gages2", "km2", true), d.Variables);
@@ -191,7 +191,7 @@ public sealed class CamelsUsRealDataTests
     public void Period_outside_the_record_is_all_NaN()
     {
         using var data = Open(CamelsForcing.Daymet, "01022500");
-        var s = data.Load("01022500", Request(new DateOnly(1970, 1, 1), new DateOnly(1970, 1, 10), ["prcp"], ["streamflow"]));
+        var s = data.Load("01022500", Request(new DateTime(1970, 1, 1), new DateTime(1970, 1, 10), ["prcp"], ["streamflow"]));
         Assert.All(Row(s.Dynamic, 0).Concat(Row(s.Targets, 9)), v => Assert.True(float.IsNaN(v)));
     }
 

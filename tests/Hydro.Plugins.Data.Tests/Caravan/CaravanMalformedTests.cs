@@ -84,7 +84,7 @@ public sealed class CaravanMalformedTests : IDisposable
     private BasinSeries Load(string[] statics)
     {
         using var data = new CaravanDataset(new CaravanOptions { DataDir = dir.Path }, new ComponentContext());
-        return data.Load("camels_01022500", new DataRequest(["total_precipitation_sum", "temperature_2m_mean"], statics, ["streamflow"], new DateOnly(1981, 1, 1), new DateOnly(1981, 1, 3)));
+        return data.Load("camels_01022500", new DataRequest(["total_precipitation_sum", "temperature_2m_mean"], statics, ["streamflow"], new DateTime(1981, 1, 1), new DateTime(1981, 1, 3)));
     }
 
     private void Fails(string file, int line, string fragment, string[] series)

@@ -8,7 +8,7 @@ namespace Hydro.Plugins.Data.Tests.Caravan;
 public sealed class CaravanRealDataTests
 {
     private static readonly string[] Forcings = ["total_precipitation_sum", "temperature_2m_mean", "potential_evaporation_sum"];
-    private static readonly DateOnly Day = new(2000, 7, 15);
+    private static readonly DateTime Day = new(2000, 7, 15);
 
     private static CaravanDataset Open(params string[] basins) =>
         new(new CaravanOptions { DataDir = TestData.Caravan, Basins = basins.Length == 0 ? null : basins }, new ComponentContext());
@@ -34,11 +34,11 @@ public sealed class CaravanRealDataTests
     public void Empty_streamflow_is_NaN_and_days_before_the_record_are_NaN()
     {
         using var data = Open("camels_01022500");
-        var s = data.Load("camels_01022500", new DataRequest(["total_precipitation_sum"], [], ["streamflow"], new DateOnly(2014, 10, 1), new DateOnly(2014, 10, 1)));
+        var s = data.Load("camels_01022500", new DataRequest(["total_precipitation_sum"], [], ["streamflow"], new DateTime(2014, 10, 1), new DateTime(2014, 10, 1)));
         Assert.True(float.IsNaN(s.Targets[0, 0]));
         Assert.Equal(0.21f, s.Dynamic[0, 0]);
 
-        var start = data.Load("camels_01022500", new DataRequest(["total_precipitation_sum"], [], ["streamflow"], new DateOnly(1980, 12, 31), new DateOnly(1981, 1, 1)));
+        var start = data.Load("camels_01022500", new DataRequest(["total_precipitation_sum"], [], ["streamflow"], new DateTime(1980, 12, 31), new DateTime(1981, 1, 1)));
         Assert.True(float.IsNaN(start.Targets[0, 0]));
         Assert.Equal(1.27f, start.Targets[1, 0]);
     }
@@ -69,8 +69,8 @@ public sealed class CaravanRealDataTests
         using var data = Open();
         var d = data.Describe();
         Assert.Equal(160, d.Basins.Count);
-        Assert.Equal(new DateOnly(1981, 1, 1), d.First);
-        Assert.Equal(new DateOnly(2014, 12, 31), d.Last);
+        Assert.Equal(new DateTime(1981, 1, 1), d.First);
+        Assert.Equal(new DateTime(2014, 12, 31), d.Last);
         Assert.Contains(new VariableInfo("streamflow", "mm/day", false), d.Variables);
         Assert.Contains(new VariableInfo("temperature_2m_mean", "°C", false), d.Variables);
         Assert.Contains(new VariableInfo("area", "km2", true), d.Variables);

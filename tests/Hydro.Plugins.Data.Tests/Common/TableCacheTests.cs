@@ -11,7 +11,7 @@ public sealed class TableCacheTests
     public void Cached_copy_gives_the_same_values()
     {
         using var cache = new TempDirectory();
-        var request = new DataRequest(["prcp", "tmax", "pet_hargreaves"], ["area_gages2"], ["streamflow"], new DateOnly(1999, 1, 1), new DateOnly(2001, 12, 31));
+        var request = new DataRequest(["prcp", "tmax", "pet_hargreaves"], ["area_gages2"], ["streamflow"], new DateTime(1999, 1, 1), new DateTime(2001, 12, 31));
         BasinSeries Load()
         {
             using var data = new CamelsUsDataset(new CamelsUsOptions { DataDir = TestData.CamelsUs, Basins = ["01022500"], CacheDir = cache.Path }, new ComponentContext());

@@ -6,13 +6,13 @@ namespace Hydro.Plugins.Tests.Data;
 
 public class SyntheticDatasetTests
 {
-    private static readonly DateOnly Start = new(1980, 1, 1);
-    private static readonly DateOnly End = new(1999, 12, 31);
+    private static readonly DateTime Start = new(1980, 1, 1);
+    private static readonly DateTime End = new(1999, 12, 31);
 
     private static SyntheticDataset Dataset(int seed = 0, int basins = 3, double noise = 0.05) =>
         new(new SyntheticOptions { Seed = seed, Basins = basins, Noise = noise }, new ComponentContext());
 
-    private static DataRequest Request(DateOnly? start = null, DateOnly? end = null, string[]? dynamic = null, string[]? statics = null, string[]? targets = null) =>
+    private static DataRequest Request(DateTime? start = null, DateTime? end = null, string[]? dynamic = null, string[]? statics = null, string[]? targets = null) =>
         new(dynamic ?? ["prcp", "tmean", "pet"], statics ?? ["area", "elev_mean", "aridity"], targets ?? ["streamflow"], start ?? Start, end ?? End);
 
     [Fact]
@@ -36,11 +36,11 @@ public class SyntheticDatasetTests
     {
         using var data = Dataset();
         var all = data.Load("syn_001", Request());
-        var part = data.Load("syn_001", Request(new DateOnly(1985, 3, 1), new DateOnly(1985, 3, 31), ["pet", "prcp"], ["aridity"], ["streamflow"]));
-        Assert.Equal(new DateOnly(1985, 3, 1), part.Start);
+        var part = data.Load("syn_001", Request(new DateTime(1985, 3, 1), new DateTime(1985, 3, 31), ["pet", "prcp"], ["aridity"], ["streamflow"]));
+        Assert.Equal(new DateTime(1985, 3, 1), part.Start);
         Assert.Equal(31, part.Dynamic.GetLength(0));
         Assert.Equal(2, part.Dynamic.GetLength(1));
-        var offset = new DateOnly(1985, 3, 1).DayNumber - Start.DayNumber;
+        var offset = new DateTime(1985, 3, 1).DayNumber - Start.DayNumber;
         for (var t = 0; t < 31; t++)
         {
             Assert.Equal(all.Dynamic[offset + t, 2], part.Dynamic[t, 0]);
@@ -94,8 +94,8 @@ public class SyntheticDatasetTests
     public void NoiseIsMultiplicativeAndZeroNoiseGivesTheTruth()
     {
         var days = End.DayNumber - Start.DayNumber + 1;
-        var exact = BasinSimulation.Run(0, 1, Start, days, 0);
-        var noisy = BasinSimulation.Run(0, 1, Start, days, 0.3);
+        var exact = BasinSimulation.Run(0, 1, DateOnly.FromDateTime(Start), days, 0);
+        var noisy = BasinSimulation.Run(0, 1, DateOnly.FromDateTime(Start), days, 0.3);
         Assert.Equal(exact.Truth, noisy.Truth);
         for (var t = 0; t < days; t++)
         {
@@ -116,7 +116,7 @@ public class SyntheticDatasetTests
         using var data = Dataset(basins: 20);
         foreach (var basin in data.Describe().Basins)
         {
-            var s = data.Load(basin, Request(new DateOnly(1980, 1, 1), new DateOnly(1980, 1, 1))).Static;
+            var s = data.Load(basin, Request(new DateTime(1980, 1, 1), new DateTime(1980, 1, 1))).Static;
             Assert.InRange(s[0], 20f, 5000f);
             Assert.InRange(s[1], 50f, 2000f);
             Assert.InRange(s[2], 0.05f, 10f);
@@ -152,11 +152,11 @@ public class SyntheticDatasetTests
     public void PeriodsOutsideTheDataAreErrorsNamingTheDates()
     {
         using var data = Dataset();
-        var e = Assert.Throws<DataException>(() => data.Load("syn_000", Request(new DateOnly(1979, 12, 31), new DateOnly(1985, 1, 1))));
+        var e = Assert.Throws<DataException>(() => data.Load("syn_000", Request(new DateTime(1979, 12, 31), new DateTime(1985, 1, 1))));
         Assert.Contains("1979-12-31..1985-01-01", e.Message);
         Assert.Contains("1980-01-01..1999-12-31", e.Message);
-        Assert.Throws<DataException>(() => data.Load("syn_000", Request(new DateOnly(1990, 1, 1), new DateOnly(2000, 1, 1))));
-        var reversed = Assert.Throws<DataException>(() => data.Load("syn_000", Request(new DateOnly(1990, 1, 2), new DateOnly(1990, 1, 1))));
+        Assert.Throws<DataException>(() => data.Load("syn_000", Request(new DateTime(1990, 1, 1), new DateTime(2000, 1, 1))));
+        var reversed = Assert.Throws<DataException>(() => data.Load("syn_000", Request(new DateTime(1990, 1, 2), new DateTime(1990, 1, 1))));
         Assert.Contains("ends before it starts", reversed.Message);
     }
 

@@ -7,7 +7,7 @@ namespace Hydro.Plugins.Tests.Data;
 /// <summary>The synthetic truth's parameters: served as <c>true_*</c> statics, and tied to the attributes a learner sees.</summary>
 public sealed class TrueParameterTests
 {
-    private static readonly DateOnly Day = new(1980, 1, 1);
+    private static readonly DateTime Day = new(1980, 1, 1);
     private static readonly string[] Statics = ["area", "elev_mean", "aridity", "true_FC", "true_BETA", "true_K0", "true_K1", "true_K2", "true_TT", "true_CFR"];
 
     private static float[][] Load(int seed, int basins)
@@ -30,7 +30,7 @@ public sealed class TrueParameterTests
         var rows = Load(seed: 4, basins: 5);
         for (var b = 0; b < 5; b++)
         {
-            var truth = BasinSimulation.Run(4, b, Day, 7305, 0.05).Profile.Parameters;
+            var truth = BasinSimulation.Run(4, b, DateOnly.FromDateTime(Day), 7305, 0.05).Profile.Parameters;
             Assert.Equal([(float)truth.FC, (float)truth.BETA, (float)truth.K0, (float)truth.K1, (float)truth.K2, (float)truth.TT, (float)truth.CFR], rows[b][3..]);
         }
     }

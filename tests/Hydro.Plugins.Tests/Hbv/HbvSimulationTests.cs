@@ -93,8 +93,8 @@ public sealed class HbvSimulationTests : IDisposable
         File.WriteAllLines(file, ["basin," + string.Join(",", names), .. rows]);
 
         var result = Simulate(Yaml($"    type: fixed\n    basin_file: {file}"), "truth");
-        Assert.Equal((2, "test", new DateOnly(1984, 1, 1), new DateOnly(1985, 12, 31)), (result.Basins, result.Period, result.Start, result.End));
-        var offset = new DateOnly(1984, 1, 1).DayNumber - First.DayNumber;
+        Assert.Equal((2, "test", new DateTime(1984, 1, 1), new DateTime(1985, 12, 31)), (result.Basins, result.Period, result.Start, result.End));
+        var offset = new DateTime(1984, 1, 1).DayNumber - First.DayNumber;
         for (var b = 0; b < 2; b++)
         {
             var csv = Path.Combine(result.OutputDirectory, ResultFiles.PredictionsFolder, $"syn_{b:000}.csv");

@@ -69,7 +69,7 @@ internal static class AnalysisFiles
     public static string Invariant(long v) => v.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A date as YYYY-MM-DD.</summary>
-    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateTime d) => Data.TimeSteps.Format(d, Data.TimeSteps.Day);
 
     /// <summary>A name made safe for a folder or file name (characters not allowed in file names, and separators, become <c>_</c>).</summary>
     public static string Safe(string name)

@@ -7,7 +7,7 @@ namespace Hydro.Core.Analysis.Runs;
 internal static class BasinFilter
 {
     /// <exception cref="RunException">An attribute the dataset does not have, or no basin left.</exception>
-    public static IReadOnlyList<string> Select(RunData data, IReadOnlyList<BasinCondition> where, DateOnly day, CancellationToken ct)
+    public static IReadOnlyList<string> Select(RunData data, IReadOnlyList<BasinCondition> where, DateTime day, CancellationToken ct)
     {
         var basins = data.Basins;
         if (where.Count == 0)

@@ -148,7 +148,7 @@ public static class ProbeAnalysis
         _ => torch.cat([torch.cat([fit.Cell, fit.Hidden], 1), torch.cat([test.Cell, test.Hidden], 1)], 0),
     };
 
-    private static double[] Values(RunData data, ProbeTarget target, string period, (DateOnly Start, DateOnly End) dates, IReadOnlyList<string> basins,
+    private static double[] Values(RunData data, ProbeTarget target, string period, (DateTime Start, DateTime End) dates, IReadOnlyList<string> basins,
         RecordedStates states, List<string> warnings, CancellationToken ct)
     {
         TargetSeries series;

@@ -57,7 +57,7 @@ internal static class ProbeFiles
     private static JsonArray Json(IReadOnlyList<Analysis.CorrelatedCell> cells) =>
         new([.. cells.Select(c => (JsonNode)new JsonObject { ["cell"] = c.Cell, ["r"] = AnalysisFiles.Json(c.R) })]);
 
-    private static JsonObject Period((string Name, DateOnly Start, DateOnly End) p) => new()
+    private static JsonObject Period((string Name, DateTime Start, DateTime End) p) => new()
     {
         ["name"] = p.Name,
         ["start"] = AnalysisFiles.Date(p.Start),

@@ -13,8 +13,8 @@ namespace Hydro.Core.Analysis.Runs;
 public sealed record SensitivityReport(
     string OutputDirectory,
     string Period,
-    DateOnly Start,
-    DateOnly End,
+    DateTime Start,
+    DateTime End,
     string Target,
     string Unit,
     IReadOnlyList<int> Seeds,

@@ -11,7 +11,7 @@ namespace Hydro.Core.Analysis.Runs;
 /// <param name="Dates">The day of each row.</param>
 /// <param name="Cell">c[t] [N, H], float32 on the CPU.</param>
 /// <param name="Hidden">h[t] [N, H], float32 on the CPU.</param>
-internal sealed record RecordedStates(IReadOnlyList<string> Basins, IReadOnlyList<DateOnly> Dates, Tensor Cell, Tensor Hidden);
+internal sealed record RecordedStates(IReadOnlyList<string> Basins, IReadOnlyList<DateTime> Dates, Tensor Cell, Tensor Hidden);
 
 /// <summary>
 /// Records c[t] and h[t] of an <see cref="IRecurrentBackbone"/> over a period: windows tile it as in evaluation
@@ -27,7 +27,7 @@ internal static class StateRecorder
         var l = batcher.SequenceLength;
         var firstScored = WindowSampler.FirstScoredPosition(l, batcher.PredictLastN, batcher.Warmup);
         var basins = new List<string>();
-        var dates = new List<DateOnly>();
+        var dates = new List<DateTime>();
         var cells = new List<Tensor>();
         var hidden = new List<Tensor>();
         using var scope = torch.NewDisposeScope();
@@ -49,7 +49,7 @@ internal static class StateRecorder
                     {
                         rows.Add(((long)i * l) + p);
                         basins.Add(basin.Basin);
-                        dates.Add(basin.DateAt(row));
+                        dates.Add(basin.TimeAt(row));
                     }
                 }
             }

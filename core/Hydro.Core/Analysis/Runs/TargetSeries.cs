@@ -9,28 +9,28 @@ namespace Hydro.Core.Analysis.Runs;
 /// <summary>A probe's target per basin and day (NaN where missing), from the run's dataset or another run's prediction files.</summary>
 internal sealed class TargetSeries
 {
-    private readonly Dictionary<string, (int FirstDay, float[] Values)> series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime First, TimeSpan Step, float[] Values)> series = new(StringComparer.Ordinal);
 
-    /// <summary>The value on <paramref name="date"/>; NaN outside the series or for an unknown basin.</summary>
-    public double At(string basin, DateOnly date)
+    /// <summary>The value at <paramref name="date"/>; NaN outside the series, off its time grid or for an unknown basin.</summary>
+    public double At(string basin, DateTime date)
     {
-        if (!series.TryGetValue(basin, out var s))
+        if (!series.TryGetValue(basin, out var s) || !TimeSteps.OnGrid(date, s.First, s.Step))
         {
             return double.NaN;
         }
 
-        var i = date.DayNumber - s.FirstDay;
+        var i = (date - s.First).Ticks / s.Step.Ticks;
         return i >= 0 && i < s.Values.Length ? s.Values[i] : double.NaN;
     }
 
     /// <summary>A dynamic variable of the run's dataset over the same rows as the model's store.</summary>
-    public static TargetSeries FromDataset(RunData data, string variable, string period, DateOnly start, DateOnly end, IReadOnlyList<string> basins, CancellationToken ct)
+    public static TargetSeries FromDataset(RunData data, string variable, string period, DateTime start, DateTime end, IReadOnlyList<string> basins, CancellationToken ct)
     {
         var store = data.Load(period, start, end, new DataVariables([variable], [], []), basins, observations: false, cancellationToken: ct);
         var result = new TargetSeries();
         foreach (var b in store.Basins)
         {
-            result.series[b.Basin] = (b.Start.DayNumber, b.Dynamic);
+            result.series[b.Basin] = (b.Start, b.Step, b.Dynamic);
         }
 
         return result;
@@ -63,30 +63,33 @@ internal sealed class TargetSeries
             }
 
             var values = new List<float>();
-            var first = int.MinValue;
+            var stamps = new List<DateTime>();
             var number = 1;
             for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
             {
                 number++;
                 var parts = line.Split(',');
-                if (parts.Length != header.Length || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                if (parts.Length != header.Length || !Experiments.Model.PeriodDate.TryParse(parts[0], out var stamp)
                     || !float.TryParse(parts[j], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
                 {
-                    throw new RunException($"{file}:{number}: expected a date YYYY-MM-DD and {header.Length - 1} numbers, got '{line}'");
+                    throw new RunException($"{file}:{number}: expected a date YYYY-MM-DD (or YYYY-MM-DDTHH:MM) and {header.Length - 1} numbers, got '{line}'");
                 }
 
-                first = first == int.MinValue ? date.DayNumber : first;
-                if (date.DayNumber != first + values.Count)
+                // The step is that of the first two rows (one day for a single row); every row follows by one step.
+                var date = stamp.Value;
+                var step = stamps.Count >= 2 ? stamps[1] - stamps[0] : stamps.Count == 1 ? date - stamps[0] : TimeSteps.Day;
+                if (stamps.Count > 0 && (step <= TimeSpan.Zero || date != stamps[^1] + step))
                 {
-                    throw new RunException($"{file}:{number}: {parts[0]} does not follow the previous day; prediction files have one row per day");
+                    throw new RunException($"{file}:{number}: {parts[0]} does not follow the previous row by one step; prediction files have one row per step");
                 }
 
+                stamps.Add(date);
                 values.Add(v);
             }
 
             if (values.Count > 0)
             {
-                result.series[basin] = (first, values.ToArray());
+                result.series[basin] = (stamps[0], stamps.Count > 1 ? stamps[1] - stamps[0] : TimeSteps.Day, values.ToArray());
             }
         }
 

@@ -15,10 +15,10 @@ internal sealed partial class CrossFieldRules(YamlMappingValue document, ErrorSi
         var periods = new[] { ("train", o.Periods.Train), ("validation", o.Periods.Validation), ("test", o.Periods.Test) };
         foreach (var (name, period) in periods)
         {
-            if (period is not null && period.End <= period.Start)
+            if (period is not null && period.End.Value <= period.Start.Value)
             {
-                Add($"periods.{name}.end", "end after start", Date(period.End),
-                    $"the {name} period ends on {Date(period.End)}, not after its start {Date(period.Start)}");
+                Add($"periods.{name}.end", "end after start", period.End.ToString(),
+                    $"the {name} period ends on {period.End}, not after its start {period.Start}");
             }
         }
 
@@ -89,24 +89,33 @@ internal sealed partial class CrossFieldRules(YamlMappingValue document, ErrorSi
                     continue;
                 }
 
-                if (period.Start < range.First)
+                var (start, end) = period.Resolve(range.Step);
+                string Date(DateTime d) => Data.TimeSteps.Format(d, range.Step);
+                if (start < range.First)
                 {
-                    Add($"periods.{name}.start", "inside the data", Date(period.Start),
+                    Add($"periods.{name}.start", "inside the data", period.Start.ToString(),
                         $"the {name} period starts before the data: '{o.Dataset.Type}' has data from {Date(range.First)} to {Date(range.Last)}");
                 }
 
-                if (period.End > range.Last)
+                if (end > range.Last)
                 {
-                    Add($"periods.{name}.end", "inside the data", Date(period.End),
+                    Add($"periods.{name}.end", "inside the data", period.End.ToString(),
                         $"the {name} period ends after the data: '{o.Dataset.Type}' has data from {Date(range.First)} to {Date(range.Last)}");
+                }
+
+                foreach (var (key, at) in new[] { ("start", start), ("end", end) })
+                {
+                    if (!Data.TimeSteps.OnGrid(at, range.First, range.Step))
+                    {
+                        Add($"periods.{name}.{key}", "on the time grid", key == "start" ? period.Start.ToString() : period.End.ToString(),
+                            $"the {name} period's {key} is not on the data's time grid: '{o.Dataset.Type}' has a step every {Data.TimeSteps.Describe(range.Step)} from {Date(range.First)}");
+                    }
                 }
             }
         }
     }
 
     private static System.Globalization.CultureInfo Inv => System.Globalization.CultureInfo.InvariantCulture;
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", Inv);
 
     private void Unique(string path, IReadOnlyList<string> names)
     {

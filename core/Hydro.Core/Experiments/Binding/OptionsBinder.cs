@@ -161,6 +161,12 @@ internal sealed class OptionsBinder(ErrorSink errors, Func<ComponentSlotAttribut
         }
 
         value = Scalar(type, s);
+        if (value is PeriodDate date)
+        {
+            // The line travels with the value: a bound off the dataset's step grid is found once the data is open.
+            value = date with { Line = s.Line, Column = s.Column };
+        }
+
         return value is not null || Fail(node, path, RuleFor(type), $"'{s.Text}' is not {Describe(type)}");
     }
 
@@ -179,6 +185,11 @@ internal sealed class OptionsBinder(ErrorSink errors, Func<ComponentSlotAttribut
         if (type == typeof(DateOnly))
         {
             return DateOnly.TryParseExact(s.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        }
+
+        if (type == typeof(PeriodDate))
+        {
+            return PeriodDate.TryParse(s.Text, out var p) ? p : null;
         }
 
         if (type.IsEnum)
@@ -212,11 +223,12 @@ internal sealed class OptionsBinder(ErrorSink errors, Func<ComponentSlotAttribut
     }
 
     private static string RuleFor(Type type) =>
-        type == typeof(DateOnly) ? "date YYYY-MM-DD" : OptionsReflection.IsInteger(type) ? $"{type.Name} range" : "type " + type.Name;
+        type == typeof(DateOnly) ? "date YYYY-MM-DD" : type == typeof(PeriodDate) ? "date YYYY-MM-DD or YYYY-MM-DDTHH:MM" : OptionsReflection.IsInteger(type) ? $"{type.Name} range" : "type " + type.Name;
 
     private static string Describe(Type type) => type switch
     {
         _ when type == typeof(DateOnly) => "a valid date YYYY-MM-DD",
+        _ when type == typeof(PeriodDate) => "a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM",
         _ when type == typeof(bool) => "true or false",
         _ when OptionsReflection.IsInteger(type) => $"a whole number that fits {type.Name}",
         _ when OptionsReflection.IsNumber(type) => "a number",

@@ -18,6 +18,9 @@ namespace Hydro.Core.Experiments.Schema;
 /// </summary>
 internal sealed class OptionsSchemaGenerator(Func<ComponentSlotAttribute, JsonObject> slot)
 {
+    /// <summary>A period bound: YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS.</summary>
+    internal const string PeriodDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$";
+
     public JsonObject ObjectSchema(Type type)
     {
         var properties = new JsonObject();
@@ -124,6 +127,12 @@ internal sealed class OptionsSchemaGenerator(Func<ComponentSlotAttribute, JsonOb
             return new() { ["type"] = "string", ["format"] = "date" };
         }
 
+        if (type == typeof(PeriodDate))
+        {
+            // YAML reads 2014-09-15 and 2014-09-15T06:00 as text; the binder checks the calendar.
+            return new() { ["type"] = "string", ["pattern"] = PeriodDatePattern };
+        }
+
         if (type.IsEnum)
         {
             return new()
@@ -218,6 +227,7 @@ internal sealed class OptionsSchemaGenerator(Func<ComponentSlotAttribute, JsonOb
         double d => d,
         float f => (double)f,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        PeriodDate date => date.ToString(),
         Enum e => OptionsReflection.EnumNames(e.GetType()).First(n => n.Value.Equals(e)).Name,
         System.Collections.IDictionary map => new JsonObject([.. map.Keys.Cast<object>().Select(k => KeyValuePair.Create(k.ToString()!, DefaultValue(map[k])))]),
         System.Collections.IEnumerable list when value is not string =>

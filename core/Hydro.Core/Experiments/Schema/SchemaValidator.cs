@@ -181,6 +181,8 @@ internal static class ValidationMessages
             ValidationErrorKind.ArrayExpected => ("type array", "expected a list ('- item' lines or [a, b])"),
             ValidationErrorKind.ObjectExpected => ("type object", "expected a mapping of keys ('key: value' lines, indented)"),
             ValidationErrorKind.NullExpected => ("type null", "expected no value"),
+            ValidationErrorKind.PatternMismatch when schema?.Pattern == OptionsSchemaGenerator.PeriodDatePattern =>
+                ("date YYYY-MM-DD or YYYY-MM-DDTHH:MM", $"'{seen}' is not a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM"),
             ValidationErrorKind.PatternMismatch => ($"pattern {schema?.Pattern}", $"'{seen}' does not match the pattern {schema?.Pattern}"),
             ValidationErrorKind.DateExpected or ValidationErrorKind.DateTimeExpected => ("date YYYY-MM-DD", $"'{seen}' is not a date YYYY-MM-DD"),
             ValidationErrorKind.TooFewItems => ($"minItems {schema?.MinItems}", $"needs at least {schema?.MinItems} item(s)"),

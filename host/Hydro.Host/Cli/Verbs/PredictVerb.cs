@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Hydro.Core.Evaluation;
+using Hydro.Core.Experiments.Model;
 using Hydro.Host.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,8 +18,8 @@ internal static class PredictVerb
             HelpName = "FILE",
             Required = true,
         };
-        var start = DateOption("--start", "First day, YYYY-MM-DD (with --end; default: the dates of --period).");
-        var end = DateOption("--end", "Last day, YYYY-MM-DD (with --start).");
+        var start = DateOption("--start", "First step, YYYY-MM-DD or YYYY-MM-DDTHH:MM (with --end; default: the dates of --period).");
+        var end = DateOption("--end", "Last step, YYYY-MM-DD (the day's last step) or YYYY-MM-DDTHH:MM (with --start).");
         var period = EvaluateVerb.PeriodOption("Take the dates of this period of the run's experiment (default: evaluation.period).");
         var epoch = EvaluateVerb.EpochOption();
         var output = EvaluateVerb.OutputOption("Output folder (default: RUN/predictions/<start>_<end>); replaced if it exists.");
@@ -57,19 +57,20 @@ internal static class PredictVerb
         return command;
     }
 
-    internal static Option<DateOnly?> DateOption(string name, string description) => new(name)
+    /// <summary>A date <c>YYYY-MM-DD</c> or date and time <c>YYYY-MM-DDTHH:MM</c>; an end given as a date is the day's last step.</summary>
+    internal static Option<PeriodDate?> DateOption(string name, string description) => new(name)
     {
         Description = description,
-        HelpName = "YYYY-MM-DD",
+        HelpName = "YYYY-MM-DD[THH:MM]",
         CustomParser = r =>
         {
             var token = r.Tokens.Single().Value;
-            if (DateOnly.TryParseExact(token, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (PeriodDate.TryParse(token, out var d))
             {
                 return d;
             }
 
-            r.AddError($"{name} must be a date YYYY-MM-DD, got '{token}'");
+            r.AddError($"{name} must be a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM, got '{token}'");
             return null;
         },
     };

@@ -23,8 +23,8 @@ internal static class SimulateVerb
             Description = "File with one basin id per line (blank lines and # comments ignored); default: the experiment's basins.",
             HelpName = "FILE",
         };
-        var start = PredictVerb.DateOption("--start", "First day, YYYY-MM-DD (with --end; default: the dates of --period).");
-        var end = PredictVerb.DateOption("--end", "Last day, YYYY-MM-DD (with --start).");
+        var start = PredictVerb.DateOption("--start", "First step, YYYY-MM-DD or YYYY-MM-DDTHH:MM (with --end; default: the dates of --period).");
+        var end = PredictVerb.DateOption("--end", "Last step, YYYY-MM-DD (the day's last step) or YYYY-MM-DDTHH:MM (with --start).");
         var period = EvaluateVerb.PeriodOption("Take the dates of this period of the experiment (default: evaluation.period).");
         var output = EvaluateVerb.OutputOption("Output folder (default: <output_dir>/simulations/<experiment>_<start>_<end> for a file, RUN/predictions/<start>_<end> for a run); replaced if it exists.");
         var command = new Command("simulate", "Run a model forward without training, for basins and dates of your choice: writes "

@@ -36,8 +36,8 @@ public sealed class AnalysisDataset(AnalysisDatasetOptions options, ComponentCon
         context.Basins ?? [.. Enumerable.Range(0, options.Basins).Select(b => $"b{b}")],
         [new("x1", "-", false), new("x2", "-", false), new("store", "mm", false), new("noise", "-", false), new("y", "mm/day", false),
             new("a", "-", true), new("b", "-", true), new("frac", "-", true), new("sig", "-", true)],
-        options.Start,
-        options.Start.AddDays(options.Days - 1));
+        options.Start.ToDateTime(TimeOnly.MinValue),
+        options.Start.AddDays(options.Days - 1).ToDateTime(TimeOnly.MinValue));
 
     public BasinSeries Load(string basin, DataRequest request)
     {

@@ -74,7 +74,7 @@ public sealed class ProbeAnalysisTests(TrainedRuns runs) : IClassFixture<Trained
 
         // The per-basin R² is that of the written probe predictions; the target is the dataset's store on each date.
         using var data = run.OpenData(Device.CPU);
-        var store = data.Load("test", new DateOnly(2001, 5, 1), new DateOnly(2001, 11, 30), new DataVariables(["store"], [], []), ["b4"], observations: false);
+        var store = data.Load("test", new DateTime(2001, 5, 1), new DateTime(2001, 11, 30), new DataVariables(["store"], [], []), ["b4"], observations: false);
         var b4 = store.Basins.Single();
         var rows = File.ReadAllLines(Path.Combine(dir, "predictions", "b4.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(214, rows.Count);
@@ -132,7 +132,7 @@ public sealed class ProbeAnalysisTests(TrainedRuns runs) : IClassFixture<Trained
     }
 
     /// <summary>c[t] of every day of a period per basin, from one pass over the whole loaded period (valid because α = 0).</summary>
-    private static List<(string Basin, List<DateOnly> Dates, List<double[]> Cell)> CellStates(TrainedRun run, string period)
+    private static List<(string Basin, List<DateTime> Dates, List<double[]> Cell)> CellStates(TrainedRun run, string period)
     {
         var (start, end) = run.PeriodOf(period);
         using var data = run.OpenData(Device.CPU);
@@ -140,7 +140,7 @@ public sealed class ProbeAnalysisTests(TrainedRuns runs) : IClassFixture<Trained
         var models = run.LoadModels(Device.CPU);
         using var model = models[0];
         var backbone = (IRecurrentBackbone)model.Backbone;
-        var result = new List<(string, List<DateOnly>, List<double[]>)>();
+        var result = new List<(string, List<DateTime>, List<double[]>)>();
         for (var i = 0; i < store.Basins.Count; i++)
         {
             using var scope = torch.NewDisposeScope();
@@ -151,11 +151,11 @@ public sealed class ProbeAnalysisTests(TrainedRuns runs) : IClassFixture<Trained
             using var states = backbone.ForwardStates(batch, null);
             var h = (int)backbone.HiddenSize;
             var cells = states.Cell.to(ScalarType.Float64).data<double>();
-            var dates = new List<DateOnly>();
+            var dates = new List<DateTime>();
             var rows = new List<double[]>();
             for (var r = basin.PeriodStartIndex; r < basin.Steps; r++)
             {
-                dates.Add(basin.DateAt(r));
+                dates.Add(basin.TimeAt(r));
                 rows.Add(cells[(r * h)..((r + 1) * h)]);
             }
 

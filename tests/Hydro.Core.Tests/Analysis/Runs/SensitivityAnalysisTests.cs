@@ -24,7 +24,7 @@ public sealed class SensitivityAnalysisTests(TrainedRuns runs) : IClassFixture<T
 
         // The ensemble's evaluated prediction, in mm/day, with statics shifted by ±h standard deviations: the normaliser's
         // mean moved by ∓h·σ is the same as x_s + h. Richardson's extrapolation of two central differences (error O(h⁴)).
-        var days = new DateOnly(2001, 4, 30).DayNumber - new DateOnly(2001, 1, 1).DayNumber + 1;
+        var days = new DateTime(2001, 4, 30).DayNumber - new DateTime(2001, 1, 1).DayNumber + 1;
         var fd = new double[2];
         for (var i = 0; i < 2; i++)
         {
