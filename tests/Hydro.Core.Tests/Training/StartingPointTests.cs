@@ -243,10 +243,10 @@ public sealed class StartingPointTests : IDisposable
         {
             var basin = setup.TrainStore.Basins.Single(b => b.Basin == "b1");
             var date = DateTime.ParseExact(row[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var index = date.DayNumber() - basin.Start.DayNumber();
+            var index = date.DayNumber - basin.Start.DayNumber;
             Assert.Equal(float.Parse(row[2], CultureInfo.InvariantCulture), basin.Targets[index]);
             Assert.NotEqual(float.Parse(row[1], CultureInfo.InvariantCulture), basin.Targets[index]);
-            Assert.True(float.IsNaN(basin.Targets[new DateTime(2000, 9, 15).DayNumber() - basin.Start.DayNumber()]));
+            Assert.True(float.IsNaN(basin.Targets[new DateTime(2000, 9, 15).DayNumber - basin.Start.DayNumber]));
             Assert.Contains(setup.Warnings, w => w.StartsWith("basin b1: ", StringComparison.Ordinal) && w.Contains("are not in", StringComparison.Ordinal)
                 && w.Contains(Path.Combine(results, "predictions", "b1.csv"), StringComparison.Ordinal));
         }
