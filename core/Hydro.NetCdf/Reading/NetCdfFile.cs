@@ -17,38 +17,18 @@ namespace Hydro.NetCdf;
 /// </example>
 public sealed partial class NetCdfFile : IDisposable
 {
-    private int ncid;
+    private readonly SharedHandle handle;
+    private readonly int ncid;
     private bool disposed;
 
-    private NetCdfFile(string path, int ncid)
+    private NetCdfFile(string path, SharedHandle handle)
     {
         Path = path;
-        this.ncid = ncid;
-        var dimensions = new Dictionary<string, NetCdfDimension>(StringComparer.Ordinal);
-        var dimensionNames = new Dictionary<int, string>();
-        Check(Nc.UnlimitedDims(ncid, out var unlimited), null, "listing unlimited dimensions");
-        Check(Nc.DimIds(ncid, out var dimIds), null, "listing dimensions");
-        foreach (var id in dimIds)
-        {
-            Check(Nc.InqDim(ncid, id, out var name, out var length), null, $"reading dimension {id}");
-            dimensions[name] = new NetCdfDimension(name, checked((int)length), unlimited.Contains(id));
-            dimensionNames[id] = name;
-        }
-
-        var variables = new Dictionary<string, NetCdfVariable>(StringComparer.Ordinal);
-        Check(Nc.VarIds(ncid, out var varIds), null, "listing variables");
-        foreach (var id in varIds)
-        {
-            Check(Nc.InqVar(ncid, id, out var name, out var type, out var dims, out var natts), null, $"reading variable {id}");
-            var names = dims.Select(d => dimensionNames[d]).ToArray();
-            variables[name] = new NetCdfVariable(id, name, (NetCdfType)type, names,
-                names.Select(n => dimensions[n].Length).ToArray(), ReadAttributes(id, natts, name));
-        }
-
-        Check(Nc.GlobalAttCount(ncid, out var globalCount), null, "counting global attributes");
-        Dimensions = dimensions;
-        Variables = variables;
-        Attributes = ReadAttributes(Nc.Global, globalCount, null);
+        this.handle = handle;
+        ncid = handle.Ncid;
+        Dimensions = handle.Metadata.Dimensions;
+        Variables = handle.Metadata.Variables;
+        Attributes = handle.Metadata.Attributes;
     }
 
     /// <summary>The path the file was opened with (used in every error message).</summary>
@@ -74,16 +54,8 @@ public sealed partial class NetCdfFile : IDisposable
                 Directory.Exists(path) ? "is a directory, not a NetCDF file." : "file not found. Check the path (relative paths are resolved from the working directory).");
         }
 
-        NetCdfException.Check(Nc.Open(path, out var id), path, null, "opening the file");
-        try
-        {
-            return new NetCdfFile(path, id);
-        }
-        catch
-        {
-            Nc.Close(id);
-            throw;
-        }
+        // All metadata is read at open (libnetcdf would load attributes lazily) and shared by readers of the file.
+        return new NetCdfFile(path, SharedHandles.Acquire(path, id => Load(path, id)));
     }
 
     /// <summary>A variable by name.</summary>
@@ -124,16 +96,46 @@ public sealed partial class NetCdfFile : IDisposable
         if (!disposed)
         {
             disposed = true;
-            Nc.Close(ncid);
-            ncid = -1;
+            SharedHandles.Release(handle);
         }
     }
 
     /// <summary>The path.</summary>
     public override string ToString() => Path;
 
-    private Dictionary<string, NetCdfAttribute> ReadAttributes(int varid, int count, string? variable)
+    private static NetCdfMetadata Load(string path, int ncid)
     {
+        void Check(int status, string? variable, string action) => NetCdfException.Check(status, path, variable, action);
+
+        var dimensions = new Dictionary<string, NetCdfDimension>(StringComparer.Ordinal);
+        var dimensionNames = new Dictionary<int, string>();
+        Check(Nc.UnlimitedDims(ncid, out var unlimited), null, "listing unlimited dimensions");
+        Check(Nc.DimIds(ncid, out var dimIds), null, "listing dimensions");
+        foreach (var id in dimIds)
+        {
+            Check(Nc.InqDim(ncid, id, out var name, out var length), null, $"reading dimension {id}");
+            dimensions[name] = new NetCdfDimension(name, checked((int)length), unlimited.Contains(id));
+            dimensionNames[id] = name;
+        }
+
+        var variables = new Dictionary<string, NetCdfVariable>(StringComparer.Ordinal);
+        Check(Nc.VarIds(ncid, out var varIds), null, "listing variables");
+        foreach (var id in varIds)
+        {
+            Check(Nc.InqVar(ncid, id, out var name, out var type, out var dims, out var natts), null, $"reading variable {id}");
+            var names = dims.Select(d => dimensionNames[d]).ToArray();
+            variables[name] = new NetCdfVariable(id, name, (NetCdfType)type, names,
+                names.Select(n => dimensions[n].Length).ToArray(), ReadAttributes(path, ncid, id, natts, name));
+        }
+
+        Check(Nc.GlobalAttCount(ncid, out var globalCount), null, "counting global attributes");
+        return new NetCdfMetadata(dimensions, variables, ReadAttributes(path, ncid, Nc.Global, globalCount, null));
+    }
+
+    private static Dictionary<string, NetCdfAttribute> ReadAttributes(string path, int ncid, int varid, int count, string? variable)
+    {
+        void Check(int status, string? v, string action) => NetCdfException.Check(status, path, v, action);
+
         var attributes = new Dictionary<string, NetCdfAttribute>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {

@@ -108,11 +108,11 @@ public sealed partial class NetCdfWriter : IDisposable
     public void SetAttribute(string variable, string name, params double[] values)
     {
         var type = TypedAttributes.Contains(name) ? variables[CheckedVariable(variable)].Type : NetCdfType.Double;
-        SetAttribute(variable, name, type, values);
+        SetTypedAttribute(variable, name, type, values);
     }
 
-    /// <summary>Sets a numeric attribute of a variable in a given type.</summary>
-    public void SetAttribute(string variable, string name, NetCdfType type, params double[] values) =>
+    /// <summary>Sets a numeric attribute of a variable stored in <paramref name="type"/> (e.g. a float scale_factor).</summary>
+    public void SetTypedAttribute(string variable, string name, NetCdfType type, params double[] values) =>
         Check(Nc.PutAttDoubles(ncid, VariableId(variable), name, (int)type, values), variable, $"writing attribute '{name}'");
 
     /// <summary>Sets a global text attribute (title, history, source…).</summary>
@@ -136,7 +136,7 @@ public sealed partial class NetCdfWriter : IDisposable
             {
                 // _FillValue and friends must match the target variable's type; others keep their stored type.
                 var type = TypedAttributes.Contains(a.Name) ? variables[CheckedVariable(target)].Type : a.Type;
-                SetAttribute(target, a.Name, type, [.. a.Numbers]);
+                SetTypedAttribute(target, a.Name, type, [.. a.Numbers]);
             }
         }
     }
