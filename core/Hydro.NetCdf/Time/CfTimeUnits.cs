@@ -40,12 +40,29 @@ public sealed partial class CfTimeUnits
 {
     private static readonly Dictionary<string, CfTimeUnit> UnitNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["days"] = CfTimeUnit.Days, ["day"] = CfTimeUnit.Days, ["d"] = CfTimeUnit.Days,
-        ["hours"] = CfTimeUnit.Hours, ["hour"] = CfTimeUnit.Hours, ["hrs"] = CfTimeUnit.Hours, ["hr"] = CfTimeUnit.Hours, ["h"] = CfTimeUnit.Hours,
-        ["minutes"] = CfTimeUnit.Minutes, ["minute"] = CfTimeUnit.Minutes, ["mins"] = CfTimeUnit.Minutes, ["min"] = CfTimeUnit.Minutes,
-        ["seconds"] = CfTimeUnit.Seconds, ["second"] = CfTimeUnit.Seconds, ["secs"] = CfTimeUnit.Seconds, ["sec"] = CfTimeUnit.Seconds, ["s"] = CfTimeUnit.Seconds,
-        ["milliseconds"] = CfTimeUnit.Milliseconds, ["millisecond"] = CfTimeUnit.Milliseconds, ["ms"] = CfTimeUnit.Milliseconds,
-        ["microseconds"] = CfTimeUnit.Microseconds, ["microsecond"] = CfTimeUnit.Microseconds, ["us"] = CfTimeUnit.Microseconds,
+        ["days"] = CfTimeUnit.Days,
+        ["day"] = CfTimeUnit.Days,
+        ["d"] = CfTimeUnit.Days,
+        ["hours"] = CfTimeUnit.Hours,
+        ["hour"] = CfTimeUnit.Hours,
+        ["hrs"] = CfTimeUnit.Hours,
+        ["hr"] = CfTimeUnit.Hours,
+        ["h"] = CfTimeUnit.Hours,
+        ["minutes"] = CfTimeUnit.Minutes,
+        ["minute"] = CfTimeUnit.Minutes,
+        ["mins"] = CfTimeUnit.Minutes,
+        ["min"] = CfTimeUnit.Minutes,
+        ["seconds"] = CfTimeUnit.Seconds,
+        ["second"] = CfTimeUnit.Seconds,
+        ["secs"] = CfTimeUnit.Seconds,
+        ["sec"] = CfTimeUnit.Seconds,
+        ["s"] = CfTimeUnit.Seconds,
+        ["milliseconds"] = CfTimeUnit.Milliseconds,
+        ["millisecond"] = CfTimeUnit.Milliseconds,
+        ["ms"] = CfTimeUnit.Milliseconds,
+        ["microseconds"] = CfTimeUnit.Microseconds,
+        ["microsecond"] = CfTimeUnit.Microseconds,
+        ["us"] = CfTimeUnit.Microseconds,
     };
 
     private CfTimeUnits(CfTimeUnit unit, CfDate epoch)
