@@ -12,6 +12,7 @@ using Hydro.Plugins.Losses.NseStar;
 using Hydro.Plugins.Losses.Rmse;
 using Hydro.Plugins.Losses.RmseLogSqrt;
 using Hydro.Plugins.Lstm.EaLstm;
+using Hydro.Plugins.Lstm.Fhnn;
 using Hydro.Plugins.Lstm.Learners;
 using Hydro.Plugins.Lstm.Lstm;
 
@@ -28,6 +29,7 @@ public class RegistrationTests
         { "Hydro.Plugins.Losses", ComponentKind.Loss, "kge", typeof(KgeLoss), typeof(KgeOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "lstm", typeof(LstmBackbone), typeof(LstmOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "ealstm", typeof(EaLstmBackbone), typeof(EaLstmOptions) },
+        { "Hydro.Plugins.Lstm", ComponentKind.Backbone, "fhnn", typeof(FhnnBackbone), typeof(FhnnOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "lstm", typeof(LstmLearner), typeof(LstmLearnerOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "mlp", typeof(MlpLearner), typeof(MlpLearnerOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "free", typeof(FreeLearner), typeof(FreeLearnerOptions) },
