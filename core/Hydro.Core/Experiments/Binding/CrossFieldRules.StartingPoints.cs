@@ -90,7 +90,8 @@ internal sealed partial class CrossFieldRules
         try
         {
             using var generator = torch.Generator((ulong)experiment.Options.Seed);
-            model = HydroModel.Create(experiment, TrainingSetup.ModelContext(experiment, Device.CPU, generator, null, basins));
+            // The dataset is not opened at validation: the shapes checked here do not depend on the time step.
+            model = HydroModel.Create(experiment, TrainingSetup.ModelContext(experiment, Device.CPU, generator, null, basins, Data.TimeSteps.Day));
         }
         catch (Exception e) when (e is ComponentCreationException or ModelException)
         {
