@@ -65,7 +65,7 @@ public sealed class PredictRequest
 /// <param name="Start">First day.</param>
 /// <param name="End">Last day.</param>
 /// <param name="Basins">Basins predicted.</param>
-/// <param name="Summaries">Per metric over basins (empty for a prediction), in request order; for several targets one per target and metric (<c>target_metric</c>).</param>
+/// <param name="Summaries">Per metric over basins (empty for a prediction), in request order; for several targets one per target and metric (<c>target_metric</c>); for a forecast, lead time 1.</param>
 /// <param name="Warnings">Basins left out and why.</param>
 public sealed record EvaluationResult(
     string OutputDirectory,
@@ -74,4 +74,8 @@ public sealed record EvaluationResult(
     DateOnly End,
     int Basins,
     IReadOnlyList<Metrics.MetricSummary> Summaries,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>A forecast's metrics per lead time 1..H, for the model and for persistence; empty for a hindcast (then <see cref="Summaries"/> are lead 1's).</summary>
+    public IReadOnlyList<LeadTimeSummary> LeadTimes { get; init; } = [];
+}

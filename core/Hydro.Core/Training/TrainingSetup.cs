@@ -90,11 +90,11 @@ internal sealed class TrainingSetup : IDisposable
     /// <param name="runDirectory">The model's folder, when there is one.</param>
     /// <param name="trainingBasins">The basins of the training period (a per-basin learner has one row per basin).</param>
     public static ComponentContext ModelContext(Experiment experiment, Device device, Generator? generator, string? runDirectory, IReadOnlyList<string> trainingBasins) =>
-        Context(VariablesOf(experiment.Options), device, generator, runDirectory) with
+        ForecastWindows.Context(experiment.Options, Context(VariablesOf(experiment.Options), device, generator, runDirectory) with
         {
             Basins = trainingBasins,
             Warmup = experiment.Options.Training.Warmup,
-        };
+        });
 
     /// <summary>The experiment's dynamic inputs, static attributes and targets.</summary>
     public static DataVariables VariablesOf(ExperimentOptions o) => new(o.Inputs.Dynamic, o.Inputs.Static, o.Targets);
@@ -140,13 +140,15 @@ internal sealed class TrainingSetup : IDisposable
 
         Normalizer = saved ?? Normalizer.Fit(TrainStore, t.NormalizeTargets);
         CheckNormalizer(Normalizer);
-        Sampler = new WindowSampler(TrainStore, t.SequenceLength, t.PredictLastN, t.Warmup);
+        var forecast = ForecastWindows.Of(Options);
+        var (length, scored) = forecast is { } fc ? (fc.Length, fc.Horizon) : (t.SequenceLength, t.PredictLastN);
+        Sampler = new WindowSampler(TrainStore, length, scored, t.Warmup);
         if (Sampler.Count == 0)
         {
-            throw new TrainingException($"the training period has no valid window of {t.SequenceLength} days (each needs finite inputs and an observed target in its last {t.PredictLastN} days); check the period, sequence_length and missing data");
+            throw new TrainingException($"the training period has no valid window of {length} days (each needs finite inputs and an observed target in its last {scored} days); check the period, sequence_length and missing data");
         }
 
-        TrainBatcher = new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
+        TrainBatcher = forecast?.Batcher(TrainStore, Normalizer, t.Warmup, Device) ?? new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
         if (Options.Periods.Validation is { } val)
         {
             var store = BasinStore.Load(Dataset, description.Basins, Variables, "validation", val.Start, val.End, history, description.First, perBasin, cancellationToken: ct);
@@ -157,7 +159,7 @@ internal sealed class TrainingSetup : IDisposable
             }
 
             ValidationStore = store;
-            var batcher = new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
+            var batcher = forecast?.Batcher(store, Normalizer, t.Warmup, Device) ?? new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
             ValidationPredictor = new PeriodPredictor(store, batcher, t.BatchSize, b => Normalizer.ForBasin(b.Basin) is not null);
         }
 

@@ -86,4 +86,8 @@ public sealed class ExperimentOptions
     /// <summary>What is computed after training.</summary>
     [Description("What is computed after training.")]
     public EvaluationOptions Evaluation { get; init; } = new();
+
+    /// <summary>Forecast windows (horizon, observed inputs); a simulation (hindcast) experiment when absent.</summary>
+    [Description("Forecast H steps ahead from every issue time, with the observed targets up to the issue time as inputs; a simulation (hindcast) when absent.")]
+    public ForecastOptions? Forecast { get; init; }
 }
