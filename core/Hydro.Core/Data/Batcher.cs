@@ -37,7 +37,7 @@ public sealed class HostBatch
     public int Steps { get; }
 
     /// <summary>F.</summary>
-    public int DynamicCount { get; }
+    public int DynamicCount { get; private set; }
 
     /// <summary>S.</summary>
     public int StaticCount { get; }
@@ -49,10 +49,10 @@ public sealed class HostBatch
     public int Size => Windows.Length;
 
     /// <summary>Normalised dynamic inputs [B, T, F].</summary>
-    public float[] Dynamic { get; }
+    public float[] Dynamic { get; private set; }
 
     /// <summary>Dynamic inputs in physical units [B, T, F], or null.</summary>
-    public float[]? DynamicPhysical { get; }
+    public float[]? DynamicPhysical { get; private set; }
 
     /// <summary>Normalised static attributes [B, S].</summary>
     public float[] Static { get; }
@@ -68,6 +68,14 @@ public sealed class HostBatch
 
     /// <summary>Per-row training-period mean of the raw targets [B, K].</summary>
     public float[] TargetMean { get; }
+
+    /// <summary>Replaces the dynamic inputs with <paramref name="f"/> channels per step (forecast observed inputs appended).</summary>
+    internal void Widen(int f, float[] dynamic, float[]? physical)
+    {
+        DynamicCount = f;
+        Dynamic = dynamic;
+        DynamicPhysical = physical;
+    }
 }
 
 /// <summary>
@@ -120,6 +128,9 @@ public sealed class Batcher
 
     /// <summary>Whether batches carry <see cref="Batch.DynamicPhysical"/>.</summary>
     public bool IncludePhysical { get; }
+
+    /// <summary>Forecast windows: appends the observed-input channels and sets <see cref="Batch.Horizon"/>; null for a hindcast.</summary>
+    public ForecastWindows? Forecast { get; init; }
 
     /// <summary>Fills the host arrays for <paramref name="windows"/>.</summary>
     /// <exception cref="ArgumentException">A window lies outside its basin's rows.</exception>
@@ -187,6 +198,7 @@ public sealed class Batcher
             }
         }
 
+        Forecast?.AddObservedInputs(host, Store, norm);
         return host;
     }
 
@@ -209,7 +221,8 @@ public sealed class Batcher
                 TargetMean = torch.tensor(host.TargetMean, [b, k], Device),
             },
             Basins = host.Basins,
-            DynamicNames = v.Dynamic,
+            DynamicNames = Forecast?.DynamicNames ?? v.Dynamic,
+            Horizon = Forecast?.Horizon ?? 0,
             StaticNames = v.Static,
             TargetNames = v.Targets,
         };

@@ -176,7 +176,7 @@ public sealed class WindowSampler
     }
 
     /// <summary>For each row, how many consecutive rows ending there have all inputs finite.</summary>
-    private static int[] FiniteRuns(float[] dynamic, int steps, int f)
+    internal static int[] FiniteRuns(float[] dynamic, int steps, int f)
     {
         var run = new int[steps];
         for (var t = 0; t < steps; t++)

@@ -67,7 +67,7 @@ public sealed class PredictRequest
 /// <param name="Start">First step.</param>
 /// <param name="End">Last step (included).</param>
 /// <param name="Basins">Basins predicted.</param>
-/// <param name="Summaries">Per metric over basins (empty for a prediction), in request order; for several targets one per target and metric (<c>target_metric</c>).</param>
+/// <param name="Summaries">Per metric over basins (empty for a prediction), in request order; for several targets one per target and metric (<c>target_metric</c>); for a forecast, lead time 1.</param>
 /// <param name="Warnings">Basins left out and why.</param>
 public sealed record EvaluationResult(
     string OutputDirectory,
@@ -80,4 +80,7 @@ public sealed record EvaluationResult(
 {
     /// <summary>The dataset's time step; stamps are written as dates for daily data and as dates and times otherwise.</summary>
     public TimeSpan Step { get; init; } = Data.TimeSteps.Day;
+
+    /// <summary>A forecast's metrics per lead time 1..H, for the model and for persistence; empty for a hindcast (then <see cref="Summaries"/> are lead 1's).</summary>
+    public IReadOnlyList<LeadTimeSummary> LeadTimes { get; init; } = [];
 }

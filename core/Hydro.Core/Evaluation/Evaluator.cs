@@ -43,6 +43,14 @@ public sealed class Evaluator
         var period = run.PeriodOf(periodName);
         var metrics = (request.Metrics ?? o.Evaluation.Metrics).Select(MetricDefinition).ToList();
         var device = TrainingSetup.ParseDevice(request.Device ?? o.Device);
+        var folder = periodName + (request.Seed is { } s ? $"_seed_{s.ToString(CultureInfo.InvariantCulture)}" : "")
+            + (request.Epoch is { } e ? $"_epoch_{e.ToString("000", CultureInfo.InvariantCulture)}" : "");
+        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "results", folder);
+        if (o.Forecast is not null)
+        {
+            return ForecastEvaluation.Evaluate(run, periodName, period.Start, period.End, metrics, device, output, request);
+        }
+
         var (predictions, warnings) = Run(run, periodName, period.Start, period.End, device, basins: null, perBasin: true, observations: true, request.Progress, request.CancellationToken);
 
         var targets = o.Targets;
@@ -50,9 +58,6 @@ public sealed class Evaluator
             .Select(k => m.Compute(p.SimulatedSeries(k), p.ObservedSeries(k)))).ToArray())).ToList();
         var columns = metrics.SelectMany(m => targets.Select(t => targets.Count == 1 ? m.Name : $"{t}_{m.Name}")).ToList();
         var summaries = columns.Select((c, i) => MetricSummary.Of(c, table.Select(r => new KeyValuePair<string, MetricResult>(r.Basin, r.Values[i])))).ToList();
-        var folder = periodName + (request.Seed is { } s ? $"_seed_{s.ToString(CultureInfo.InvariantCulture)}" : "")
-            + (request.Epoch is { } e ? $"_epoch_{e.ToString("000", CultureInfo.InvariantCulture)}" : "");
-        var output = request.OutputDirectory ?? Path.Combine(run.Directory, "results", folder);
         var result = new EvaluationResult(Path.GetFullPath(output), periodName, period.Start, period.End, predictions.Count, summaries, warnings) { Step = run.Description.Step };
         AtomicDirectory.Create(output, dir =>
         {

@@ -80,10 +80,12 @@ public sealed class HydroModel : IDisposable
     }
 
     /// <summary>The learner's parameters (or null) and the backbone's outputs for <paramref name="batch"/>.</summary>
+    /// <remarks>The backbone and the learner see <see cref="TargetFreeBatch.Of"/>: the inputs only, never the observed targets.</remarks>
     /// <returns>The outputs; the parameters tensor [B, T, P, components], or null without a learner.</returns>
     public (BackboneOutputs Outputs, Tensor? Parameters) Forward(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        batch = TargetFreeBatch.Of(batch);
         var parameters = Learner?.Forward(batch, Backbone.Parameters!);
         return (Backbone.Forward(batch, parameters), parameters);
     }

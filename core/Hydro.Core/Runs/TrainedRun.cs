@@ -179,10 +179,18 @@ public sealed class TrainedRun
         return new RunData(this, device, basins);
     }
 
-    /// <summary>A batcher over <paramref name="store"/> with the run's statistics and window settings (or other ones, e.g. one scored step per window).</summary>
+    /// <summary>
+    /// A batcher over <paramref name="store"/> with the run's statistics and window settings (or other ones, e.g. one scored
+    /// step per window). A forecast run always gets its forecast windows (L + H steps, the horizon scored).
+    /// </summary>
     public Batcher Batcher(BasinStore store, Device device, int? predictLastN = null)
     {
         var t = Experiment.Options.Training;
+        if (ForecastWindows.Of(Experiment.Options) is { } forecast)
+        {
+            return forecast.Batcher(store, Normalizer, t.Warmup, device);
+        }
+
         return new Batcher(store, Normalizer, t.SequenceLength, predictLastN ?? t.PredictLastN, predictLastN is null ? t.Warmup : 0, device);
     }
 

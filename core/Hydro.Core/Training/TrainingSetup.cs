@@ -103,12 +103,12 @@ internal sealed class TrainingSetup : IDisposable
     /// <param name="step">The dataset's time step (<see cref="ComponentContext.TimeStep"/>).</param>
     public static ComponentContext ModelContext(Experiment experiment, Device device, Generator? generator, string? runDirectory, IReadOnlyList<string> trainingBasins,
         TimeSpan step) =>
-        Context(VariablesOf(experiment.Options), device, generator, runDirectory) with
+        ForecastWindows.Context(experiment.Options, Context(VariablesOf(experiment.Options), device, generator, runDirectory) with
         {
             Basins = trainingBasins,
             Warmup = experiment.Options.Training.Warmup,
             TimeStep = step,
-        };
+        });
 
     /// <summary>The experiment's dynamic inputs, static attributes and targets.</summary>
     public static DataVariables VariablesOf(ExperimentOptions o) => new(o.Inputs.Dynamic, o.Inputs.Static, o.Targets);
@@ -161,13 +161,15 @@ internal sealed class TrainingSetup : IDisposable
         }
 
         CheckNormalizer(Normalizer);
-        Sampler = new WindowSampler(TrainStore, t.SequenceLength, t.PredictLastN, t.Warmup);
+        var forecast = ForecastWindows.Of(Options);
+        var (length, scored) = forecast is { } fc ? (fc.Length, fc.Horizon) : (t.SequenceLength, t.PredictLastN);
+        Sampler = new WindowSampler(TrainStore, length, scored, t.Warmup);
         if (Sampler.Count == 0)
         {
-            throw new TrainingException($"the training period has no valid window of {t.SequenceLength} steps of {TimeSteps.Describe(description.Step)} (each needs finite inputs and an observed target in its last {t.PredictLastN} steps); check the period, sequence_length and missing data");
+            throw new TrainingException($"the training period has no valid window of {length} steps of {TimeSteps.Describe(description.Step)} (each needs finite inputs and an observed target in its last {scored} steps); check the period, sequence_length and missing data");
         }
 
-        TrainBatcher = new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
+        TrainBatcher = forecast?.Batcher(TrainStore, Normalizer, t.Warmup, Device) ?? new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
         if (Options.Periods.Validation is { } validation)
         {
             var val = TimeSteps.Resolve(validation, "validation", description, Experiment.File);
@@ -180,7 +182,7 @@ internal sealed class TrainingSetup : IDisposable
             }
 
             ValidationStore = store;
-            var batcher = new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
+            var batcher = forecast?.Batcher(store, Normalizer, t.Warmup, Device) ?? new Batcher(store, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);
             ValidationPredictor = new PeriodPredictor(store, batcher, t.BatchSize, b => Normalizer.ForBasin(b.Basin) is not null);
         }
 

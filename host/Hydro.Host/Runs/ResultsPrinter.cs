@@ -22,5 +22,27 @@ internal static class ResultsPrinter
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {s.Metric.PadRight(width)}  median {s.Median,8:F3}  mean {s.Mean,8:F3}{zero}{skipped}"));
         }
+
+        PrintLeadTimes(output, result);
+    }
+
+    /// <summary>A forecast's per-lead table: the median over basins of each metric, for the model and for persistence.</summary>
+    private static void PrintLeadTimes(TextWriter output, EvaluationResult result)
+    {
+        if (result.LeadTimes.Count == 0)
+        {
+            return;
+        }
+
+        var columns = result.LeadTimes[0].Model.Select(s => s.Metric).ToList();
+        var width = Math.Max(11, columns.Max(c => c.Length) + 2);
+        output.WriteLine("  per lead time (median over basins; the metrics above are lead 1):");
+        output.WriteLine("  lead" + string.Concat(columns.Select(c => c.PadLeft(width))) + string.Concat(columns.Select(c => ("pers. " + c).PadLeft(width + 2))));
+        foreach (var lead in result.LeadTimes)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {lead.Lead,4}")
+                + string.Concat(lead.Model.Select(s => s.Median.ToString("F3", CultureInfo.InvariantCulture).PadLeft(width)))
+                + string.Concat(lead.Persistence.Select(s => s.Median.ToString("F3", CultureInfo.InvariantCulture).PadLeft(width + 2))));
+        }
     }
 }

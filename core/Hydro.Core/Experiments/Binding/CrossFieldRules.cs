@@ -35,6 +35,12 @@ internal sealed partial class CrossFieldRules(YamlMappingValue document, ErrorSi
                 $"warmup ({t.Warmup}) plus predict_last_n ({t.PredictLastN}) exceeds sequence_length ({t.SequenceLength}): no step is left to score");
         }
 
+        if (o.Forecast is { } forecast && t.PredictLastN != 1)
+        {
+            Add("training.predict_last_n", "1 (or unset) with forecast", t.PredictLastN.ToString(Inv),
+                $"a forecast scores the {forecast.Horizon} lead times after each issue time, not the last steps of the history: remove training.predict_last_n (or set it to 1), or remove the forecast block");
+        }
+
         if (t.EarlyStoppingPatience is not null && o.Periods.Validation is null)
         {
             Add("training.early_stopping_patience", "needs periods.validation", null,

@@ -90,4 +90,8 @@ public sealed class ExperimentOptions
     /// <summary>Targets taken from another run's or a simulation's predictions instead of the dataset's observations.</summary>
     [Description("Replace the observations of some targets by columns of predictions/<basin>.csv of a results or simulation folder (hydro evaluate, predict or simulate), e.g. to pre-train on a process model's output.")]
     public SimulatedTargetsOptions? SimulatedTargets { get; init; }
+
+    /// <summary>Forecast windows (horizon, observed inputs); a simulation (hindcast) experiment when absent.</summary>
+    [Description("Forecast H steps ahead from every issue time, with the observed targets up to the issue time as inputs; a simulation (hindcast) when absent.")]
+    public ForecastOptions? Forecast { get; init; }
 }
