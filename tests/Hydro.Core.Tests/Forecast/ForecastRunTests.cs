@@ -105,12 +105,12 @@ public sealed class ForecastRunTests : IDisposable
     public void TheModelContextListsTheObservedInputsAfterTheForcings()
     {
         var experiment = ForecastCatalog.Load(ForecastCatalog.Yaml);
-        var context = TrainingSetup.ModelContext(experiment, Device.CPU, null, null, ["b0"]);
+        var context = TrainingSetup.ModelContext(experiment, Device.CPU, null, null, ["b0"], Hydro.Core.Data.TimeSteps.Day);
         Assert.Equal(["x1", "x2", "y_obs", "y_obs_flag"], context.DynamicInputs);
         Assert.Equal(["y_obs", "y_obs_flag"], context.ObservedInputs);
         Assert.Equal(3, context.Horizon);
 
-        var hindcast = TrainingSetup.ModelContext(Training.TrainingCatalog.Load(Training.TrainingCatalog.BaseYaml), Device.CPU, null, null, ["b0"]);
+        var hindcast = TrainingSetup.ModelContext(Training.TrainingCatalog.Load(Training.TrainingCatalog.BaseYaml), Device.CPU, null, null, ["b0"], Hydro.Core.Data.TimeSteps.Day);
         Assert.Equal(["x1", "x2"], hindcast.DynamicInputs);
         Assert.Equal(0, hindcast.Horizon);
         Assert.Empty(hindcast.ObservedInputs);

@@ -26,7 +26,7 @@ public sealed class NoLeakTests
         // The statistics of the original data, as a run would have saved them: only the data under test changes.
         var norm = Normalizer.Fit(Store(Observations()));
         using var generator = torch.Generator(11);
-        using var model = HydroModel.Create(experiment, TrainingSetup.ModelContext(experiment, Device.CPU, generator, null, ["A"]));
+        using var model = HydroModel.Create(experiment, TrainingSetup.ModelContext(experiment, Device.CPU, generator, null, ["A"], TimeSteps.Day));
         var batcher = ForecastWindows.Of(experiment.Options)!.Batcher(store, norm, 0, Device.CPU);
         return new ForecastPredictor(store, batcher, batchSize: 7).Predict([model]).Single();
     }
