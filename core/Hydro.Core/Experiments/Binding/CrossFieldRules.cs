@@ -72,6 +72,7 @@ internal sealed class CrossFieldRules(YamlMappingValue document, ErrorSink error
 
         Unique("inputs.dynamic", o.Inputs.Dynamic);
         Unique("inputs.static", o.Inputs.Static);
+        Unique("inputs.gridded", o.Inputs.Gridded);
         Unique("targets", o.Targets);
         Unique("evaluation.metrics", o.Evaluation.Metrics);
         if (t.EnsembleSeeds is { } seeds)
