@@ -78,6 +78,8 @@ internal sealed class GridBasin
         var wet = false;
         var anomaly = 0.0;
         var sqrt3 = Math.Sqrt(3);
+        var stormX = new double[w];
+        var westEast = Enumerable.Range(0, w).Select(j => 0.5 * Math.Cos(2 * Math.PI * (j + 0.5) / w)).ToArray();
         for (var t = 0; t < days; t++)
         {
             var doy = o.Start.AddDays(t).DayOfYear;
@@ -93,14 +95,21 @@ internal sealed class GridBasin
             var p = values.AsSpan((int)(((long)t * c) + SyntheticGridTruth.PrecipChannel) * cells, cells);
             var e = values.AsSpan((int)(((long)t * c) + SyntheticGridTruth.PetChannel) * cells, cells);
             var temp = values.AsSpan((int)(((long)t * c) + 2) * cells, cells);
+            for (var j = 0; j < w; j++)
+            {
+                var dx = j + 0.5 - cj;
+                stormX[j] = Math.Exp(-(dx * dx) / (2 * sigma * sigma)); // the Gaussian storm is separable: H + W exponentials a day
+            }
+
             for (var i = 0; i < h; i++)
             {
+                var dy = i + 0.5 - ci;
+                var stormY = Math.Exp(-(dy * dy) / (2 * sigma * sigma));
                 for (var j = 0; j < w; j++)
                 {
                     var cell = (i * w) + j;
-                    double dy = i + 0.5 - ci, dx = j + 0.5 - cj;
-                    p[cell] = wet ? (float)(amount * (0.3 + (1.4 * Math.Exp(-((dx * dx) + (dy * dy)) / (2 * sigma * sigma))))) : 0f;
-                    var tc = 10 + (9 * season) + anomaly + (3 * (((i + 0.5) / h) - 0.5)) + (0.5 * Math.Cos(2 * Math.PI * (j + 0.5) / w));
+                    p[cell] = wet ? (float)(amount * (0.3 + (1.4 * stormY * stormX[j]))) : 0f;
+                    var tc = 10 + (9 * season) + anomaly + (3 * (((i + 0.5) / h) - 0.5)) + westEast[j];
                     temp[cell] = (float)tc;
                     e[cell] = (float)(Math.Max(0, 0.12 * (tc + 5)) * petFactor);
                 }
