@@ -92,7 +92,7 @@ public class ExperimentBindingTests
             Assert.Contains(files, f => f.RelativePath.Contains(key, StringComparison.Ordinal));
         }
 
-        var synthetic = files.Single(f => f.RelativePath.Contains("synthetic", StringComparison.Ordinal)).Text;
+        var synthetic = files.Single(f => f.RelativePath.Replace('\\', '/').EndsWith("/synthetic.schema.json", StringComparison.Ordinal)).Text;
         Assert.Contains("1980-01-01", synthetic);
     }
 }

@@ -36,6 +36,7 @@ public class RegistrationTests
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "fixed", typeof(FixedLearner), typeof(FixedLearnerOptions) },
         { "Hydro.Plugins.Hbv", ComponentKind.Backbone, "hbv", typeof(HbvBackbone), typeof(HbvOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
+        { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic_grid", typeof(Hydro.Plugins.Data.SyntheticGrid.SyntheticGridDataset), typeof(Hydro.Plugins.Data.SyntheticGrid.SyntheticGridOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "camels_us", typeof(CamelsUsDataset), typeof(CamelsUsOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "caravan", typeof(CaravanDataset), typeof(CaravanOptions) },
     };

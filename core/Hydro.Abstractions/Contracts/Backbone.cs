@@ -44,7 +44,8 @@ public abstract class Backbone<TOptions> : nn.Module, IBackbone
 
     /// <summary>
     /// The checks <see cref="Forward"/> makes before <see cref="ForwardCore"/>: dynamic [B, T, F] and static [B, S] widths
-    /// match the context, and parameters [B, T, P, components] are given when <see cref="Parameters"/> asks for them.
+    /// match the context, gridded inputs [B, T, C, H, W] and their mask [B, H, W] are there when the context names
+    /// gridded channels, and parameters [B, T, P, components] are given when <see cref="Parameters"/> asks for them.
     /// Other entry points (e.g. <see cref="IRecurrentBackbone.ForwardStates"/>) call it too.
     /// </summary>
     /// <exception cref="ArgumentException">A shape that does not match, or missing parameters.</exception>
@@ -55,6 +56,18 @@ public abstract class Backbone<TOptions> : nn.Module, IBackbone
         if (batch.Static is not null)
         {
             Shapes.Require(batch.Static, "batch.Static", batch.Size, Context.StaticInputs.Count);
+        }
+
+        if (Context.GriddedInputs.Count > 0)
+        {
+            var grid = batch.Gridded ?? throw new ArgumentException($"{GetType().Name} was built for gridded inputs ({string.Join(", ", Context.GriddedInputs)}) but the batch has no Batch.Gridded");
+            if (grid.dim() != 5)
+            {
+                throw new ArgumentException($"batch.Gridded has {grid.dim()} dimensions, expected [B, T, C, H, W]");
+            }
+
+            Shapes.Require(grid, "batch.Gridded", batch.Size, batch.Steps, Context.GriddedInputs.Count, grid.size(3), grid.size(4));
+            Shapes.Require(batch.GriddedMask ?? throw new ArgumentException("batch.Gridded comes without Batch.GriddedMask"), "batch.GriddedMask", batch.Size, grid.size(3), grid.size(4));
         }
 
         if (Parameters is { } request)

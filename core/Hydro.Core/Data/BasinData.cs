@@ -4,7 +4,11 @@ namespace Hydro.Core.Data;
 /// <param name="Dynamic">Dynamic input names (the batch's feature axis).</param>
 /// <param name="Static">Static attribute names.</param>
 /// <param name="Targets">Target names.</param>
-public sealed record DataVariables(IReadOnlyList<string> Dynamic, IReadOnlyList<string> Static, IReadOnlyList<string> Targets);
+public sealed record DataVariables(IReadOnlyList<string> Dynamic, IReadOnlyList<string> Static, IReadOnlyList<string> Targets)
+{
+    /// <summary>Gridded input channels (<c>inputs.gridded</c>, the channel axis of <c>Batch.Gridded</c>); empty without grids.</summary>
+    public IReadOnlyList<string> Gridded { get; init; } = [];
+}
 
 /// <summary>
 /// One basin's data for one period, parsed once into contiguous row-major arrays. Rows before
@@ -66,6 +70,9 @@ public sealed class BasinData
 
     /// <summary>Targets [T, K], physical units, NaN where missing.</summary>
     public float[] Targets { get; }
+
+    /// <summary>The basin's gridded inputs for the same rows, or null when the experiment has none (see <see cref="GridStore"/>).</summary>
+    public GridData? Grid { get; internal set; }
 
     /// <summary>F.</summary>
     public int DynamicCount { get; }

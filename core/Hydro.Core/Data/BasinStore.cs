@@ -114,6 +114,7 @@ public sealed class BasinStore
                 continue;
             }
 
+            data.Grid = GridStore.Load(dataset, basin, variables.Gridded, loadStart, to, rows: expectedRows);
             loaded.Add(data);
         }
 

@@ -76,6 +76,9 @@ public sealed class HostBatch
         Dynamic = dynamic;
         DynamicPhysical = physical;
     }
+
+    /// <summary>Gridded inputs and masks, or null when the experiment has none (<see cref="GridBatcher"/>).</summary>
+    public HostGrid? Grid { get; internal set; }
 }
 
 /// <summary>
@@ -93,7 +96,7 @@ public sealed class Batcher
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(normalizer);
         if (normalizer.Dynamic.Count != store.Variables.Dynamic.Count || normalizer.Static.Count != store.Variables.Static.Count
-            || normalizer.Targets.Count != store.Variables.Targets.Count)
+            || normalizer.Targets.Count != store.Variables.Targets.Count || normalizer.Gridded.Count != store.Variables.Gridded.Count)
         {
             throw new ArgumentException("the normaliser was fitted on other variables than the store holds");
         }
@@ -198,6 +201,8 @@ public sealed class Batcher
             }
         }
 
+        host.Grid = GridBatcher.Prepare(Store, norm, windows, l);
+
         Forecast?.AddObservedInputs(host, Store, norm);
         return host;
     }
@@ -208,6 +213,7 @@ public sealed class Batcher
         ArgumentNullException.ThrowIfNull(host);
         var v = Store.Variables;
         long b = host.Size, t = host.Steps, f = host.DynamicCount, s = host.StaticCount, k = host.TargetCount;
+        var (gridded, griddedMask) = host.Grid is { } grid ? grid.ToTensors(Device) : default((Tensor?, Tensor?));
         return new Batch
         {
             Dynamic = torch.tensor(host.Dynamic, [b, t, f], Device),
@@ -215,6 +221,8 @@ public sealed class Batcher
             Static = s == 0 ? null : torch.tensor(host.Static, [b, s], Device),
             Target = torch.tensor(host.Target, [b, t, k], Device),
             TargetMask = torch.tensor(host.TargetMask, [b, t, k], Device),
+            Gridded = gridded,
+            GriddedMask = griddedMask,
             Statistics = new BasinStatistics
             {
                 TargetStd = torch.tensor(host.TargetStd, [b, k], Device),

@@ -66,6 +66,9 @@ public sealed class Normalizer
     /// <summary>Statistics of the targets (over all training basins and days).</summary>
     public IReadOnlyList<VariableStatistics> Targets { get; }
 
+    /// <summary>Statistics of the gridded input channels over the training basins' masked cells (<see cref="GridNormalizer"/>); empty without grids.</summary>
+    public IReadOnlyList<VariableStatistics> Gridded { get; init; } = [];
+
     /// <summary>Whether batches carry standardised targets (false for process backbones that predict physical units).</summary>
     public bool NormalizeTargets { get; }
 
@@ -126,7 +129,10 @@ public sealed class Normalizer
             Finish(stat, v.Static, "static attribute"),
             Finish(tgt, v.Targets, "target", required: observed),
             perBasin,
-            normalizeTargets);
+            normalizeTargets)
+        {
+            Gridded = GridNormalizer.Fit(training),
+        };
     }
 
     private static VariableStatistics[] Finish(RunningMoments[] moments, IReadOnlyList<string> names, string what, bool required = true)
@@ -165,6 +171,12 @@ public sealed class Normalizer
             ["static"] = Vars(Static),
             ["targets"] = Vars(Targets),
         };
+        if (Gridded.Count > 0)
+        {
+            // Only runs with grids carry the key, so lumped runs' files are unchanged.
+            root["gridded"] = Vars(Gridded);
+        }
+
         var b = new JsonArray();
         foreach (var s in basins.Values)
         {
@@ -205,7 +217,10 @@ public sealed class Normalizer
 
         var basinStats = root["basins"]!.AsArray().Select(n => new BasinTargetStatistics(
             (string)n!["basin"]!, ReadNumbers(n["target_mean"]!), ReadNumbers(n["target_std"]!)));
-        return new Normalizer(ReadVars(root["dynamic"]!), ReadVars(root["static"]!), ReadVars(root["targets"]!), basinStats, (bool)root["normalize_targets"]!);
+        return new Normalizer(ReadVars(root["dynamic"]!), ReadVars(root["static"]!), ReadVars(root["targets"]!), basinStats, (bool)root["normalize_targets"]!)
+        {
+            Gridded = root["gridded"] is { } gridded ? ReadVars(gridded) : [],
+        };
     }
 
     private static JsonArray Vars(IEnumerable<VariableStatistics> vars)

@@ -12,7 +12,8 @@ public readonly record struct WindowRef(int Basin, int End);
 /// <para>Scored steps: positions <c>p</c> of a window (0-based) with <c>p ≥ L − predict_last_n</c> and <c>p ≥ warmup</c>,
 /// on period days (never history rows before the period start).</para>
 /// <para>A training window is valid when (1) it fits in the basin's rows, (2) at least one target is observed on a
-/// scored step, and (3) every dynamic input of the window and every static attribute of the basin is finite.
+/// scored step, and (3) every dynamic input of the window, every masked cell of every gridded channel on its rows,
+/// and every static attribute of the basin is finite.
 /// Windows with a missing (NaN) input are left out, never imputed: a basin with a NaN static attribute contributes
 /// no window, and a gap in a forcing removes every window that overlaps it.</para>
 /// <para>An epoch is one pass over all valid windows of all basins in a random order (Fisher–Yates with
@@ -117,7 +118,7 @@ public sealed class WindowSampler
 
         var f = basin.DynamicCount;
         var k = basin.TargetCount;
-        var finiteRun = FiniteRuns(basin.Dynamic, basin.Steps, f);
+        var finiteRun = FiniteRuns(basin.Dynamic, basin.Steps, f, basin.Grid?.FiniteRows);
         var firstScored = FirstScoredPosition(sequenceLength, predictLastN, warmup);
         var ends = new List<int>();
         for (var end = sequenceLength - 1; end < basin.Steps; end++)
@@ -152,7 +153,7 @@ public sealed class WindowSampler
 
         var firstScored = FirstScoredPosition(sequenceLength, predictLastN, warmup);
         var stride = sequenceLength - firstScored;
-        var finiteRun = FiniteRuns(basin.Dynamic, basin.Steps, basin.DynamicCount);
+        var finiteRun = FiniteRuns(basin.Dynamic, basin.Steps, basin.DynamicCount, basin.Grid?.FiniteRows);
         var ends = new List<int>();
         for (var end = basin.Steps - 1; end >= sequenceLength - 1 && end >= basin.PeriodStartIndex; end -= stride)
         {
@@ -175,13 +176,13 @@ public sealed class WindowSampler
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(warmup, sequenceLength);
     }
 
-    /// <summary>For each row, how many consecutive rows ending there have all inputs finite.</summary>
-    internal static int[] FiniteRuns(float[] dynamic, int steps, int f)
+    /// <summary>For each row, how many consecutive rows ending there have all inputs finite (and, with grids, every masked cell: <paramref name="gridRows"/>).</summary>
+    internal static int[] FiniteRuns(float[] dynamic, int steps, int f, bool[]? gridRows = null)
     {
         var run = new int[steps];
         for (var t = 0; t < steps; t++)
         {
-            var ok = true;
+            var ok = gridRows is null || gridRows[t];
             for (var j = 0; j < f && ok; j++)
             {
                 ok = float.IsFinite(dynamic[(t * f) + j]);

@@ -102,6 +102,14 @@ public sealed class PeriodPredictor
         return [.. results.Where(r => r is not null).Select(r => r!)];
     }
 
+    /// <summary>
+    /// Whether an extra output is written as per-step series: [B, T] (one column) or [B, T, C] (C columns). Anything
+    /// else is skipped: fewer than 2 dimensions, other leading sizes, and every output with more than 3 dimensions
+    /// (e.g. spatial attention [B, T, H, W]), which is a map per step rather than a few series.
+    /// </summary>
+    internal static bool IsPerStepSeries(Tensor value, Batch batch) =>
+        value.dim() is 2 or 3 && value.size(0) == batch.Size && value.size(1) == batch.Steps;
+
     /// <summary>The mean over models of the prediction [B, T, K], of each extra output [B, T, C] and of the parameters [B, T, P] (averaged over components).</summary>
     private static (Tensor Prediction, List<(string Name, string Unit, Tensor Value)> Extras, (ParameterRequest Request, Tensor Value)? Parameters) Mean(
         IReadOnlyList<HydroModel> models, Batch batch)
@@ -123,12 +131,12 @@ public sealed class PeriodPredictor
             foreach (var extra in outputs.Extras.Values)
             {
                 var value = extra.Value;
-                if (value.dim() < 2 || value.size(0) != batch.Size || value.size(1) != batch.Steps)
+                if (!IsPerStepSeries(value, batch))
                 {
-                    continue; // not a per-step series (e.g. an embedding): analyses read those, evaluation does not
+                    continue; // not a per-step series (an embedding, a map): analyses read those, evaluation does not
                 }
 
-                value = value.dim() == 2 ? value.unsqueeze(2) : value.reshape(batch.Size, batch.Steps, -1);
+                value = value.dim() == 2 ? value.unsqueeze(2) : value;
                 if (extras.Count <= index)
                 {
                     extras.Add((extra.Name, extra.Unit, value));

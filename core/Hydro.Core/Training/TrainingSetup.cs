@@ -111,13 +111,14 @@ internal sealed class TrainingSetup : IDisposable
         });
 
     /// <summary>The experiment's dynamic inputs, static attributes and targets.</summary>
-    public static DataVariables VariablesOf(ExperimentOptions o) => new(o.Inputs.Dynamic, o.Inputs.Static, o.Targets);
+    public static DataVariables VariablesOf(ExperimentOptions o) => new(o.Inputs.Dynamic, o.Inputs.Static, o.Targets) { Gridded = o.Inputs.Gridded };
 
     public static ComponentContext Context(DataVariables variables, Device device, Generator? generator, string? runDirectory) => new()
     {
         DynamicInputs = variables.Dynamic,
         StaticInputs = variables.Static,
         Targets = variables.Targets,
+        GriddedInputs = variables.Gridded,
         Device = device,
         Generator = generator,
         RunDirectory = runDirectory,
@@ -216,6 +217,8 @@ internal sealed class TrainingSetup : IDisposable
         Check(Variables.Dynamic, false, "inputs.dynamic");
         Check(Variables.Static, true, "inputs.static");
         Check(Variables.Targets, false, "targets");
+        problems.AddRange(GridStore.Problems(Dataset, Variables.Gridded, Experiment.Dataset.Type)
+            .Select(p => $"{YamlLocator.Where(Experiment, p.Index < 0 ? "inputs.gridded" : $"inputs.gridded[{p.Index}]")}: {p.Message}"));
         if (problems.Count > 0)
         {
             var available = string.Join(", ", description.Variables.Select(v => v.Name));
@@ -226,7 +229,7 @@ internal sealed class TrainingSetup : IDisposable
     private void CheckNormalizer(Normalizer n)
     {
         if (!n.Dynamic.Select(v => v.Name).SequenceEqual(Variables.Dynamic) || !n.Static.Select(v => v.Name).SequenceEqual(Variables.Static)
-            || !n.Targets.Select(v => v.Name).SequenceEqual(Variables.Targets))
+            || !n.Targets.Select(v => v.Name).SequenceEqual(Variables.Targets) || !n.Gridded.Select(v => v.Name).SequenceEqual(Variables.Gridded))
         {
             throw new TrainingException("normalization.json describes other variables than the experiment; the run directory does not match its config.yaml");
         }

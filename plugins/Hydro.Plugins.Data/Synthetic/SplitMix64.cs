@@ -53,5 +53,14 @@ internal sealed class SplitMix64(ulong state)
 
         /// <summary>Missing observation days.</summary>
         Gaps = 4,
+
+        /// <summary><c>synthetic_grid</c>: the basin mask.</summary>
+        GridMask = 5,
+
+        /// <summary><c>synthetic_grid</c>: daily weather fields.</summary>
+        GridWeather = 6,
+
+        /// <summary><c>synthetic_grid</c>: the noise channels.</summary>
+        GridNoise = 7,
     }
 }

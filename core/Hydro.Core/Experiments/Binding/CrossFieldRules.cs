@@ -78,6 +78,7 @@ internal sealed partial class CrossFieldRules(YamlMappingValue document, ErrorSi
 
         Unique("inputs.dynamic", o.Inputs.Dynamic);
         Unique("inputs.static", o.Inputs.Static);
+        Unique("inputs.gridded", o.Inputs.Gridded);
         Unique("targets", o.Targets);
         Unique("evaluation.metrics", o.Evaluation.Metrics);
         if (t.EnsembleSeeds is { } seeds)
