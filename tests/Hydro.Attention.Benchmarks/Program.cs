@@ -7,6 +7,9 @@ using Hydro.Torch;
 // hydrotrace benchmark: one training step in C# and, in the same run, the same model in PyTorch (bench_hydrotrace.py as
 // a child process on the same libtorch, machine and thread count); prints medians, their ratio and peak memory.
 //   dotnet run -c Release --project tests/Hydro.Attention.Benchmarks [-- --threads 1 --repeats 5 --device cpu]
+// Both sides spend most of a step in page faults when glibc hands the large freed tensors back to the kernel; run with
+//   MALLOC_MMAP_THRESHOLD_=17179869184 MALLOC_TRIM_THRESHOLD_=17179869184 MALLOC_TOP_PAD_=1073741824
+// in the environment (inherited by the Python child) to measure the model instead of the allocator.
 var options = BenchOptions.Parse(args);
 torch.set_num_threads(options.Threads);
 var device = Device.Parse(options.Device);
