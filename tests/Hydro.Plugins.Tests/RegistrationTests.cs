@@ -2,6 +2,7 @@ using System.Reflection;
 using Hydro.Abstractions.Components;
 using Hydro.Core.Components;
 using Hydro.Core.Plugins;
+using Hydro.Plugins.Attention.HydroTrace;
 using Hydro.Plugins.Data.CamelsUs;
 using Hydro.Plugins.Data.Caravan;
 using Hydro.Plugins.Data.Synthetic;
@@ -35,6 +36,7 @@ public class RegistrationTests
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "free", typeof(FreeLearner), typeof(FreeLearnerOptions) },
         { "Hydro.Plugins.Lstm", ComponentKind.ParameterLearner, "fixed", typeof(FixedLearner), typeof(FixedLearnerOptions) },
         { "Hydro.Plugins.Hbv", ComponentKind.Backbone, "hbv", typeof(HbvBackbone), typeof(HbvOptions) },
+        { "Hydro.Plugins.Attention", ComponentKind.Backbone, "hydrotrace", typeof(HydroTraceBackbone), typeof(HydroTraceOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic_grid", typeof(Hydro.Plugins.Data.SyntheticGrid.SyntheticGridDataset), typeof(Hydro.Plugins.Data.SyntheticGrid.SyntheticGridOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "camels_us", typeof(CamelsUsDataset), typeof(CamelsUsOptions) },
@@ -45,7 +47,7 @@ public class RegistrationTests
     {
         var catalog = new ComponentCatalog();
         var loader = new PluginLoader();
-        foreach (var assembly in new[] { typeof(MseLoss).Assembly, typeof(LstmBackbone).Assembly, typeof(SyntheticDataset).Assembly, typeof(HbvBackbone).Assembly })
+        foreach (var assembly in new[] { typeof(MseLoss).Assembly, typeof(LstmBackbone).Assembly, typeof(SyntheticDataset).Assembly, typeof(HbvBackbone).Assembly, typeof(HydroTraceBackbone).Assembly })
         {
             var result = loader.LoadBuiltIn(assembly, catalog);
             Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));

@@ -14,7 +14,7 @@ public sealed class PluginsTests
         using var json = JsonDocument.Parse(run.Out);
         var plugins = json.RootElement.GetProperty("plugins").EnumerateArray().ToList();
         Assert.Equal(
-            ["Hydro.Plugins.Data", "Hydro.Plugins.Hbv", "Hydro.Plugins.Losses", "Hydro.Plugins.Lstm"],
+            ["Hydro.Plugins.Attention", "Hydro.Plugins.Data", "Hydro.Plugins.Hbv", "Hydro.Plugins.Losses", "Hydro.Plugins.Lstm"],
             plugins.Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
         Assert.All(plugins, p => Assert.True(p.GetProperty("built_in").GetBoolean()));
         Assert.All(plugins, p => Assert.Matches("^[0-9a-f]{64}$", p.GetProperty("sha256").GetString()!));
