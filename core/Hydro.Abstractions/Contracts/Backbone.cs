@@ -60,14 +60,7 @@ public abstract class Backbone<TOptions> : nn.Module, IBackbone
 
         if (Context.GriddedInputs.Count > 0)
         {
-            var grid = batch.Gridded ?? throw new ArgumentException($"{GetType().Name} was built for gridded inputs ({string.Join(", ", Context.GriddedInputs)}) but the batch has no Batch.Gridded");
-            if (grid.dim() != 5)
-            {
-                throw new ArgumentException($"batch.Gridded has {grid.dim()} dimensions, expected [B, T, C, H, W]");
-            }
-
-            Shapes.Require(grid, "batch.Gridded", batch.Size, batch.Steps, Context.GriddedInputs.Count, grid.size(3), grid.size(4));
-            Shapes.Require(batch.GriddedMask ?? throw new ArgumentException("batch.Gridded comes without Batch.GriddedMask"), "batch.GriddedMask", batch.Size, grid.size(3), grid.size(4));
+            CheckGridded(batch);
         }
 
         if (Parameters is { } request)
@@ -78,6 +71,32 @@ public abstract class Backbone<TOptions> : nn.Module, IBackbone
             }
 
             Shapes.Require(parameters, "parameters", batch.Size, batch.Steps, request.Parameters.Count, request.Components);
+        }
+    }
+
+    /// <summary>Gridded inputs [B, T, C, H, W] with C = the context's gridded channels, and their bool mask [B, H, W].</summary>
+    private void CheckGridded(Batch batch)
+    {
+        var names = $"{Context.GriddedInputs.Count} gridded inputs ({string.Join(", ", Context.GriddedInputs)})";
+        var grid = batch.Gridded ?? throw new ArgumentException(
+            $"{GetType().Name} was built for {names} but the batch has none (batch.Gridded [B, T, C, H, W] is null): the dataset must serve the variables of inputs.gridded");
+        var mask = batch.GriddedMask ?? throw new ArgumentException(
+            $"{GetType().Name} needs the basin mask of the gridded inputs but the batch has none (batch.GriddedMask [B, H, W] is null)");
+        if (grid.dim() != 5)
+        {
+            throw new ArgumentException($"batch.Gridded has shape [{string.Join(", ", grid.shape)}], expected [B, T, C, H, W]");
+        }
+
+        if (grid.size(2) != Context.GriddedInputs.Count)
+        {
+            throw new ArgumentException($"batch.Gridded has {grid.size(2)} channels but {GetType().Name} was built for {names}");
+        }
+
+        Shapes.Require(grid, "batch.Gridded", batch.Size, batch.Steps, Context.GriddedInputs.Count, grid.size(3), grid.size(4));
+        Shapes.Require(mask, "batch.GriddedMask", batch.Size, grid.size(3), grid.size(4));
+        if (mask.dtype != ScalarType.Bool)
+        {
+            throw new ArgumentException($"batch.GriddedMask must be bool, got {mask.dtype}");
         }
     }
 

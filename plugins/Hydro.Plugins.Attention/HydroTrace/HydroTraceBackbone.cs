@@ -89,7 +89,7 @@ public sealed class HydroTraceBackbone : Backbone<HydroTraceOptions>
     /// <summary>Prediction [B, T, K], spatial attention [B, T, H, W] and feature attention [B, T, C].</summary>
     private (Tensor Prediction, Tensor Spatial, Tensor Feature) Run(Batch batch)
     {
-        var (x, m) = HydroTraceValidation.Gridded(batch, Context, Options.InputLag);
+        var (x, m) = HydroTraceValidation.Gridded(batch, Options.InputLag);
         using var scope = torch.NewDisposeScope();
         long b = x.size(0), steps = x.size(1) - Options.InputLag, channels = x.size(2);
 

@@ -42,40 +42,20 @@ internal static class HydroTraceValidation
         }
     }
 
-    /// <summary>The batch's gridded inputs [B, T, C, H, W] and mask [B, H, W], checked against the context and the lag.</summary>
-    /// <exception cref="ArgumentException">Missing tensors, a channel count other than the context's, mismatched shapes, or T ≤ input_lag.</exception>
-    public static (Tensor Gridded, Tensor Mask) Gridded(Batch batch, ComponentContext context, int inputLag)
+    /// <summary>
+    /// The batch's gridded inputs [B, T, C, H, W] and mask [B, H, W]; <see cref="Backbone{TOptions}"/> has already checked
+    /// them against the context, this adds the window's length against the lag.
+    /// </summary>
+    /// <exception cref="ArgumentException">T ≤ input_lag.</exception>
+    public static (Tensor Gridded, Tensor Mask) Gridded(Batch batch, int inputLag)
     {
-        var x = batch.Gridded ?? throw new ArgumentException(
-            "hydrotrace needs gridded inputs but the batch has none (batch.Gridded [B, T, C, H, W] is null): the dataset must serve the variables of inputs.gridded");
-        var m = batch.GriddedMask ?? throw new ArgumentException(
-            "hydrotrace needs the basin mask of the gridded inputs but the batch has none (batch.GriddedMask [B, H, W] is null)");
-        if (x.dim() != 5)
-        {
-            throw new ArgumentException($"batch.Gridded has shape [{string.Join(", ", x.shape)}], expected [B, T, C, H, W]");
-        }
-
-        var channels = context.GriddedInputs.Count;
-        if (x.size(2) != channels)
-        {
-            throw new ArgumentException(
-                $"batch.Gridded has {x.size(2)} channels but hydrotrace was built for {channels} gridded inputs ({string.Join(", ", context.GriddedInputs)})");
-        }
-
-        Shapes.Require(x, "batch.Gridded", batch.Size, batch.Steps, channels, -1, -1);
-        Shapes.Require(m, "batch.GriddedMask", batch.Size, x.size(3), x.size(4));
-        if (m.dtype != ScalarType.Bool)
-        {
-            throw new ArgumentException($"batch.GriddedMask must be bool, got {m.dtype}");
-        }
-
         if (batch.Steps <= inputLag)
         {
             throw new ArgumentException(
                 $"hydrotrace: the window has {batch.Steps} steps but input_lag is {inputLag}: training.sequence_length must be greater than input_lag");
         }
 
-        return (x, m);
+        return (batch.Gridded!, batch.GriddedMask!);
     }
 
     private static void Range(string name, int value, int min, int max)

@@ -55,7 +55,7 @@ public class HydroTraceValidationTests
         using var model = Model(channels: 3);
         using var batch = MakeBatch(channels: 4);
         var e = Assert.Throws<ArgumentException>(() => model.Forward(batch, null));
-        Assert.Equal("batch.Gridded has 4 channels but hydrotrace was built for 3 gridded inputs (grid0, grid1, grid2)", e.Message);
+        Assert.Equal("batch.Gridded has 4 channels but HydroTraceBackbone was built for 3 gridded inputs (grid0, grid1, grid2)", e.Message);
     }
 
     [Fact]
