@@ -5,7 +5,7 @@ using Hydro.Plugins.Data.Synthetic;
 
 namespace Hydro.Plugins.Data;
 
-/// <summary>Registers this assembly's datasets: <c>synthetic</c>, <c>camels_us</c>, <c>caravan</c>, <c>synthetic_grid</c>.</summary>
+/// <summary>Registers this assembly's datasets: <c>synthetic</c>, <c>camels_us</c>, <c>caravan</c>, <c>synthetic_grid</c>, <c>netcdf_grid</c>.</summary>
 public sealed class Plugin : IHydroPlugin
 {
     /// <inheritdoc/>
@@ -16,5 +16,6 @@ public sealed class Plugin : IHydroPlugin
         registry.Add<CamelsUs.CamelsUsDataset>();
         registry.Add<Caravan.CaravanDataset>();
         registry.Add<SyntheticGrid.SyntheticGridDataset>();
+        registry.Add<NetCdfGrid.NetCdfGridDataset>();
     }
 }

@@ -39,6 +39,7 @@ public class RegistrationTests
         { "Hydro.Plugins.Attention", ComponentKind.Backbone, "hydrotrace", typeof(HydroTraceBackbone), typeof(HydroTraceOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic", typeof(SyntheticDataset), typeof(SyntheticOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "synthetic_grid", typeof(Hydro.Plugins.Data.SyntheticGrid.SyntheticGridDataset), typeof(Hydro.Plugins.Data.SyntheticGrid.SyntheticGridOptions) },
+        { "Hydro.Plugins.Data", ComponentKind.Dataset, "netcdf_grid", typeof(Hydro.Plugins.Data.NetCdfGrid.NetCdfGridDataset), typeof(Hydro.Plugins.Data.NetCdfGrid.NetCdfGridOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "camels_us", typeof(CamelsUsDataset), typeof(CamelsUsOptions) },
         { "Hydro.Plugins.Data", ComponentKind.Dataset, "caravan", typeof(CaravanDataset), typeof(CaravanOptions) },
     };
