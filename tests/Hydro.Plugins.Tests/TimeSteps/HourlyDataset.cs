@@ -34,7 +34,8 @@ public sealed class HourlyDataset(HourlyDatasetOptions options, ComponentContext
 
     public DatasetDescription Describe() =>
         new([.. Enumerable.Range(0, options.Basins).Select(b => $"h{b}")], [new("rain", "mm/h", false), new("flow", "mm/h", false)],
-            First, First.AddHours(options.Hours - 1)) { Step = TimeSpan.FromHours(1) };
+            First, First.AddHours(options.Hours - 1))
+        { Step = TimeSpan.FromHours(1) };
 
     public BasinSeries Load(string basin, DataRequest request)
     {
