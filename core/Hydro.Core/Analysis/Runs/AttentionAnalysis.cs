@@ -214,8 +214,10 @@ public static partial class AttentionAnalysis
             ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(channels.Contains).ToList()
             : [];
         var weights = basin.PeriodFeature();
-        var ranked = Enumerable.Range(0, channels.Count).OrderByDescending(c => weights[c]).Select(c => channels[c]).ToList();
-        var first = planted.Count > 0 && ranked.Take(planted.Count).All(planted.Contains);
+        // Strictly above every other channel: uniform weights (feature_attention off) rank nothing first.
+        var plantedMin = planted.Select(n => weights[channels.ToList().IndexOf(n)]).DefaultIfEmpty(double.NaN).Min();
+        var othersMax = Enumerable.Range(0, channels.Count).Where(c => !planted.Contains(channels[c])).Select(c => weights[c]).DefaultIfEmpty(double.NegativeInfinity).Max();
+        var first = planted.Count > 0 && plantedMin > othersMax;
         return new PlantedTruthCheck(total > 0 ? inside / total : double.NaN, cells > 0 ? (double)cellsInside / cells : double.NaN, planted, first);
     }
 
