@@ -57,6 +57,7 @@ internal static class HydroCli
             EmbeddingVerb.Create(host.Services),
             ProbeVerb.Create(host.Services),
             RecoveryVerb.Create(host.Services),
+            AttentionVerb.Create(host.Services),
             DemoVerb.Create(host.Services),
         };
 

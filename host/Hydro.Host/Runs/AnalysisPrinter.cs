@@ -20,6 +20,26 @@ internal static class AnalysisPrinter
         }
     }
 
+    public static void Print(TextWriter output, AttentionReport r)
+    {
+        var models = r.Seeds.Count > 1 ? $"mean of {r.Seeds.Count} models" : $"seed {r.Seeds[0]}";
+        output.WriteLine(Invariant($"attention per season, {r.Period} {r.Start:yyyy-MM-dd}..{r.End:yyyy-MM-dd}: {r.Basins.Count} basins, {models}; results in {r.OutputDirectory}"));
+        var truth = r.Basins.Any(b => b.Truth is not null);
+        output.WriteLine("  basin        steps  top channels (period-mean weight)" + (truth ? "                 region mass/cells  planted first" : ""));
+        foreach (var b in r.Basins)
+        {
+            var w = b.PeriodFeature();
+            var top = string.Join(", ", Enumerable.Range(0, r.Channels.Count).OrderByDescending(c => w[c]).Take(3).Select(c => Invariant($"{r.Channels[c]} {w[c]:F3}")));
+            var line = Invariant($"  {b.Basin,-12} {b.Steps.Sum(),5}  {top,-48}");
+            if (b.Truth is { } t)
+            {
+                line += Invariant($"  {t.RegionMassShare:F3}/{t.RegionCellShare:F3} = {t.Ratio:F2}  {(t.PlantedRankFirst ? "yes" : "no")}");
+            }
+
+            output.WriteLine(line.TrimEnd());
+        }
+    }
+
     public static void Print(TextWriter output, EmbeddingReport r)
     {
         output.WriteLine(Invariant($"embedding of seed {r.Seed}: {r.Basins.Count} basins; results in {r.OutputDirectory}"));

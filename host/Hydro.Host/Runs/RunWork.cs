@@ -51,6 +51,14 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
     }
 
     /// <inheritdoc cref="Show(SensitivityReport)"/>
+    public int Show(AttentionReport report)
+    {
+        Warn(report.Warnings);
+        AnalysisPrinter.Print(console.Out, report);
+        return ExitCodes.Ok;
+    }
+
+    /// <inheritdoc cref="Show(SensitivityReport)"/>
     public int Show(EmbeddingReport report)
     {
         Warn(report.Warnings);

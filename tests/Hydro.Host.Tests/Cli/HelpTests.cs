@@ -17,6 +17,8 @@ public sealed class HelpTests
     [InlineData(new[] { "--help" }, new[] { "simulate", "recovery" })]
     [InlineData(new[] { "simulate", "--help" }, new[] { "SOURCE", "--basins", "--start", "--end", "--period", "--out" })]
     [InlineData(new[] { "recovery", "--help" }, new[] { "RUN", "--period", "--prefix", "--out" })]
+    [InlineData(new[] { "--help" }, new[] { "attention" })]
+    [InlineData(new[] { "attention", "--help" }, new[] { "RUN", "--period", "--epoch", "--seed", "--device", "--out" })]
     public void HelpExitsZeroAndNamesTheOptions(string[] args, string[] names)
     {
         var run = HydroRunner.Run(HydroRunner.WithTestPlugin, args);
