@@ -24,12 +24,14 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
     }
 
     /// <summary>
-    /// True for assemblies that always come from the host: Hydro.Abstractions, Hydro.Torch, <c>Microsoft.Extensions.*</c>
-    /// and the .NET runtime's own assemblies. A plugin's private copy of them is ignored, so that the types it
-    /// exchanges with the host are the host's types.
+    /// True for assemblies that always come from the host: Hydro.Abstractions, Hydro.Torch, Hydro.NetCdf,
+    /// <c>Microsoft.Extensions.*</c> and the .NET runtime's own assemblies. A plugin's private copy of them is ignored, so
+    /// that the types it exchanges with the host are the host's types, and so that every NetCDF call of the process goes
+    /// through one lock and one table of open files (libnetcdf is not thread-safe and crashes when one file is opened
+    /// through two unrelated handles).
     /// </summary>
     public static bool IsShared(string assemblyName) =>
-        assemblyName is "Hydro.Abstractions" or "Hydro.Torch"
+        assemblyName is "Hydro.Abstractions" or "Hydro.Torch" or "Hydro.NetCdf"
         || assemblyName.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
         || FrameworkAssemblies.Contains(assemblyName);
 
