@@ -1,8 +1,8 @@
-using Hydro.Core.Data;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hydro.Core.Data;
 using Hydro.Core.Metrics;
 
 namespace Hydro.Core.Evaluation;
