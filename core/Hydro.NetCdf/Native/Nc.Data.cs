@@ -6,62 +6,35 @@ namespace Hydro.NetCdf.Native;
 // start/count are element indices per dimension, row-major like the variable's dimension order.
 internal static unsafe partial class Nc
 {
-    internal static int GetVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<float> values)
-    {
-        Span<nuint> s = stackalloc nuint[Math.Max(start.Length, 1)];
-        Span<nuint> c = stackalloc nuint[Math.Max(count.Length, 1)];
-        Fill(start, count, s, c);
-        fixed (nuint* ps = s, pc = c)
-        fixed (float* p = values)
-        {
-            lock (Gate)
-            {
-                return nc_get_vara_float(ncid, varid, ps, pc, p);
-            }
-        }
-    }
+    internal static int GetVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<float> values) =>
+        Vara(ncid, varid, start, count, values, &nc_get_vara_float);
 
-    internal static int GetVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<double> values)
-    {
-        Span<nuint> s = stackalloc nuint[Math.Max(start.Length, 1)];
-        Span<nuint> c = stackalloc nuint[Math.Max(count.Length, 1)];
-        Fill(start, count, s, c);
-        fixed (nuint* ps = s, pc = c)
-        fixed (double* p = values)
-        {
-            lock (Gate)
-            {
-                return nc_get_vara_double(ncid, varid, ps, pc, p);
-            }
-        }
-    }
+    internal static int GetVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<double> values) =>
+        Vara(ncid, varid, start, count, values, &nc_get_vara_double);
 
-    internal static int GetVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<int> values)
-    {
-        Span<nuint> s = stackalloc nuint[Math.Max(start.Length, 1)];
-        Span<nuint> c = stackalloc nuint[Math.Max(count.Length, 1)];
-        Fill(start, count, s, c);
-        fixed (nuint* ps = s, pc = c)
-        fixed (int* p = values)
-        {
-            lock (Gate)
-            {
-                return nc_get_vara_int(ncid, varid, ps, pc, p);
-            }
-        }
-    }
+    internal static int GetVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<int> values) =>
+        Vara(ncid, varid, start, count, values, &nc_get_vara_int);
 
-    internal static int GetVaraText(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<byte> values)
+    internal static int GetVaraText(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, Span<byte> values) =>
+        Vara(ncid, varid, start, count, values, &nc_get_vara_text);
+
+    /// <summary>
+    /// One hyperslab call (<c>nc_get_vara_*</c> or <c>nc_put_vara_*</c>) under the library lock: the element type and the
+    /// native function are all that differ between them. A get writes into <paramref name="values"/>.
+    /// </summary>
+    private static int Vara<T>(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, ReadOnlySpan<T> values,
+        delegate*<int, int, nuint*, nuint*, T*, int> call)
+        where T : unmanaged
     {
         Span<nuint> s = stackalloc nuint[Math.Max(start.Length, 1)];
         Span<nuint> c = stackalloc nuint[Math.Max(count.Length, 1)];
         Fill(start, count, s, c);
         fixed (nuint* ps = s, pc = c)
-        fixed (byte* p = values)
+        fixed (T* p = values)
         {
             lock (Gate)
             {
-                return nc_get_vara_text(ncid, varid, ps, pc, p);
+                return call(ncid, varid, ps, pc, p);
             }
         }
     }
@@ -153,50 +126,14 @@ internal static unsafe partial class Nc
         }
     }
 
-    internal static int PutVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, ReadOnlySpan<float> values)
-    {
-        Span<nuint> s = stackalloc nuint[Math.Max(start.Length, 1)];
-        Span<nuint> c = stackalloc nuint[Math.Max(count.Length, 1)];
-        Fill(start, count, s, c);
-        fixed (nuint* ps = s, pc = c)
-        fixed (float* p = values)
-        {
-            lock (Gate)
-            {
-                return nc_put_vara_float(ncid, varid, ps, pc, p);
-            }
-        }
-    }
+    internal static int PutVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, ReadOnlySpan<float> values) =>
+        Vara(ncid, varid, start, count, values, &nc_put_vara_float);
 
-    internal static int PutVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, ReadOnlySpan<double> values)
-    {
-        Span<nuint> s = stackalloc nuint[Math.Max(start.Length, 1)];
-        Span<nuint> c = stackalloc nuint[Math.Max(count.Length, 1)];
-        Fill(start, count, s, c);
-        fixed (nuint* ps = s, pc = c)
-        fixed (double* p = values)
-        {
-            lock (Gate)
-            {
-                return nc_put_vara_double(ncid, varid, ps, pc, p);
-            }
-        }
-    }
+    internal static int PutVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, ReadOnlySpan<double> values) =>
+        Vara(ncid, varid, start, count, values, &nc_put_vara_double);
 
-    internal static int PutVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, ReadOnlySpan<int> values)
-    {
-        Span<nuint> s = stackalloc nuint[Math.Max(start.Length, 1)];
-        Span<nuint> c = stackalloc nuint[Math.Max(count.Length, 1)];
-        Fill(start, count, s, c);
-        fixed (nuint* ps = s, pc = c)
-        fixed (int* p = values)
-        {
-            lock (Gate)
-            {
-                return nc_put_vara_int(ncid, varid, ps, pc, p);
-            }
-        }
-    }
+    internal static int PutVara(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, ReadOnlySpan<int> values) =>
+        Vara(ncid, varid, start, count, values, &nc_put_vara_int);
 
     internal static int PutVaraStrings(int ncid, int varid, ReadOnlySpan<long> start, ReadOnlySpan<long> count, IReadOnlyList<string> values)
     {
