@@ -50,44 +50,30 @@ public sealed class ForecastPredictor
         var results = new BasinForecast?[store.Basins.Count];
         var norm = batcher.Normalizer;
         int k = store.Variables.Targets.Count, h = windows.Horizon, l = windows.History;
-        foreach (var m in models)
+        InferenceBatches.Run(models, batcher, all, batchSize, (slice, batch) =>
         {
-            m.Train(false);
-        }
-
-        using (torch.no_grad())
-        {
-            for (var from = 0; from < all.Count; from += batchSize)
+            Tensor? sum = null;
+            foreach (var model in models)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var slice = all.Skip(from).Take(batchSize).ToArray();
-                using var scope = torch.NewDisposeScope();
-                var batch = batcher.Build(slice);
-                Tensor? sum = null;
-                foreach (var model in models)
-                {
-                    var y = model.Forward(batch).Outputs.Prediction.narrow(1, l, h);
-                    sum = sum is null ? y : sum + y;
-                }
-
-                var values = (models.Count == 1 ? sum! : sum! / models.Count).to(Device.CPU, ScalarType.Float32).contiguous().data<float>();
-                var forecast = new float[h * k];
-                for (var i = 0; i < slice.Length; i++)
-                {
-                    for (var q = 0; q < h * k; q++)
-                    {
-                        var y = (double)values[(i * h * k) + q];
-                        forecast[q] = (float)(norm.NormalizeTargets ? norm.Targets[q % k].Denormalize(y) : y);
-                    }
-
-                    var basin = store.Basins[slice[i].Basin];
-                    var result = results[slice[i].Basin] ??= new BasinForecast(basin, h, store.Variables.Targets);
-                    result.Set(slice[i].End - h, forecast);
-                }
-
-                progress?.Report((Math.Min(from + batchSize, all.Count), all.Count));
+                var y = model.Forward(batch).Outputs.Prediction.narrow(1, l, h);
+                sum = sum is null ? y : sum + y;
             }
-        }
+
+            var values = (models.Count == 1 ? sum! : sum! / models.Count).to(Device.CPU, ScalarType.Float32).contiguous().data<float>();
+            var forecast = new float[h * k];
+            for (var i = 0; i < slice.Length; i++)
+            {
+                for (var q = 0; q < h * k; q++)
+                {
+                    var y = (double)values[(i * h * k) + q];
+                    forecast[q] = (float)(norm.NormalizeTargets ? norm.Targets[q % k].Denormalize(y) : y);
+                }
+
+                var basin = store.Basins[slice[i].Basin];
+                var result = results[slice[i].Basin] ??= new BasinForecast(basin, h, store.Variables.Targets);
+                result.Set(slice[i].End - h, forecast);
+            }
+        }, progress, cancellationToken);
 
         return [.. results.Where(r => r is not null).Select(r => r!)];
     }

@@ -68,25 +68,12 @@ public sealed class PeriodPredictor
         var windows = Windows();
         var results = new BasinPrediction?[store.Basins.Count];
         var parameterSums = new Dictionary<string, (double Sum, long Count)>?[store.Basins.Count];
-        foreach (var m in models)
+        InferenceBatches.Run(models, batcher, windows, batchSize, (slice, batch) =>
         {
-            m.Train(false);
-        }
-
-        using (torch.no_grad())
-        {
-            for (var from = 0; from < windows.Count; from += batchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var slice = windows.Skip(from).Take(batchSize).ToArray();
-                using var scope = torch.NewDisposeScope();
-                var batch = batcher.Build(slice);
-                var (prediction, extras, parameters) = Mean(models, batch);
-                onBatch?.Invoke(batch, prediction);
-                Scatter(slice, prediction, extras, parameters, results, parameterSums);
-                progress?.Report((Math.Min(from + batchSize, windows.Count), windows.Count));
-            }
-        }
+            var (prediction, extras, parameters) = Mean(models, batch);
+            onBatch?.Invoke(batch, prediction);
+            Scatter(slice, prediction, extras, parameters, results, parameterSums);
+        }, progress, cancellationToken);
 
         for (var i = 0; i < results.Length; i++)
         {

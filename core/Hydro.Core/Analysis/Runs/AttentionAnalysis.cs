@@ -114,18 +114,8 @@ public static partial class AttentionAnalysis
     {
         var l = batcher.SequenceLength;
         var firstScored = WindowSampler.FirstScoredPosition(l, batcher.PredictLastN, batcher.Warmup);
-        foreach (var m in models)
+        InferenceBatches.Run(models, batcher, windows, batchSize, (chunk, batch) =>
         {
-            m.Train(false);
-        }
-
-        var done = 0;
-        using var noGrad = torch.no_grad();
-        foreach (var chunk in windows.Chunk(batchSize))
-        {
-            request.CancellationToken.ThrowIfCancellationRequested();
-            using var scope = torch.NewDisposeScope();
-            var batch = batcher.Build(chunk);
             Tensor? spatial = null, feature = null;
             foreach (var model in models)
             {
@@ -166,10 +156,7 @@ public static partial class AttentionAnalysis
                     sums.Add(basin.Basin, mask, basin.TimeAt(index), sv, step * hp * wp, wp, fv, step * channels);
                 }
             }
-
-            done += chunk.Length;
-            request.Progress?.Report((done, windows.Count));
-        }
+        }, request.Progress, request.CancellationToken);
     }
 
     private static Tensor Output(TrainedRun run, BackboneOutputs outputs, string name, int dims) =>
