@@ -23,6 +23,9 @@ internal static partial class TrainingLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
     public static partial void DataWarning(this ILogger logger, string warning);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
+    public static partial void ObservationFraction(this ILogger logger, string summary);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "run directory {RunDirectory}")]
     public static partial void RunDirectory(this ILogger logger, string runDirectory);
 }

@@ -72,6 +72,7 @@ public sealed class TrainingService
             setup.Normalizer.Save(Path.Combine(dir, Normalizer.FileName));
             setup.Init?.Write(dir);
             (setup.Dataset as SimulatedTargetsDataset)?.Write(dir);
+            setup.KeptObservations?.Write(dir);
         });
         return RunMembers(setup, runDirectory, options);
     }
@@ -108,6 +109,11 @@ public sealed class TrainingService
         foreach (var w in setup.Warnings)
         {
             options.Logger?.DataWarning(w);
+        }
+
+        if (setup.KeptObservations is { } kept && options.Logger is { } logger && logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            logger.ObservationFraction(kept.Describe());
         }
 
         options.Logger?.RunDirectory(runDirectory);

@@ -55,6 +55,9 @@ internal sealed class TrainingSetup : IDisposable
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>What <c>training.observation_fraction</c> kept of the training observations; null when it is 1.</summary>
+    public ObservationFraction? KeptObservations { get; private set; }
+
     /// <summary>The seeds of the models: the ensemble's, or the root seed alone.</summary>
     public IReadOnlyList<int> Seeds => Training.EnsembleSeeds is { Count: > 0 } s ? s : [Options.Seed];
 
@@ -153,6 +156,12 @@ internal sealed class TrainingSetup : IDisposable
         {
             throw new TrainingException($"no basin of dataset '{Experiment.Dataset.Type}' has an observed {string.Join("/", Variables.Targets)} in the training period "
                 + $"{TimeSteps.Format(train.Start, description.Step)}..{TimeSteps.Format(train.End, description.Step)}");
+        }
+
+        // Masked before the statistics are fitted, so that they describe the kept observations only.
+        if (t.ObservationFraction < 1)
+        {
+            KeptObservations = ObservationFraction.Apply(TrainStore, t.ObservationFraction);
         }
 
         Normalizer = saved ?? Normalizer.Fit(TrainStore, t.NormalizeTargets);

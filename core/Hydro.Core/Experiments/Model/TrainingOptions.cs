@@ -87,6 +87,11 @@ public sealed class TrainingOptions
     [Description("source (default): keep the source run's input and target statistics, so the weights keep their meaning (per-basin statistics for the loss are still those of this run's basins); refit: statistics of this run's training period.")]
     public InitNormalization InitNormalization { get; init; } = InitNormalization.Source;
 
+    /// <summary>Share f of each training basin's observations kept per target: the most recent ⌈f·n⌉ of its n; 0 &lt; f ≤ 1.</summary>
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
+    [Description("Share f (0 < f <= 1) of the training observations kept, as if each basin were gauged only recently: per basin and target the most recent ceil(f*n) of its n observations in the training period; earlier ones are missing for the loss, the training statistics and forecast observed inputs. Validation and test are untouched. 1 keeps everything.")]
+    public double ObservationFraction { get; init; } = 1;
+
     /// <summary>Submodules whose weights are not trained (state-dict prefixes such as <c>backbone.lstm</c>, <c>learner</c>).</summary>
     [Description("Submodules whose weights stay fixed (left out of the optimiser): state-dict prefixes such as backbone, backbone.lstm, backbone.head or learner.")]
     public IReadOnlyList<string>? Freeze { get; init; }
