@@ -14,7 +14,8 @@ namespace Hydro.Plugins.Attention.HydroTrace;
 /// <list type="number">
 /// <item>States: h[t] = DepthwiseConvLSTM(x[0..t]·m) [B, C·Hc, H, W] (<see cref="DepthwiseConvLstm"/>; one ConvLSTM per
 /// channel, states 0 outside the mask).</item>
-/// <item>Spatial attention: A[t] = σ(w_a · h[t] + b_a) · m [H, W] per row (<see cref="SpatialAttention"/>).</item>
+/// <item>Spatial attention: A[t] = σ(w_a · h[t] + b_a + P↑) · m [H, W] per row, P↑ a learnt coarse map of logits resized
+/// to the grid (<see cref="SpatialAttention"/>).</item>
 /// <item>Pooling: p_c,j[t] = Σ_yx A[t] h_c,j[t] / Σ_yx A[t] [B, C, Hc].</item>
 /// <item>Feature attention: α[t] = softmax_c(w_c · p_c[t] + b_c) [B, C] (<see cref="FeatureAttention"/>).</item>
 /// <item>Head: ŷ[t + L] = W_2 ReLU(W_1 dropout(flatten(α_c[t] p_c[t])) + b_1) + b_2 [B, K] (one linear layer when
@@ -22,7 +23,7 @@ namespace Hydro.Plugins.Attention.HydroTrace;
 /// </list>
 /// The first L steps of the prediction (and of both maps) are 0: nothing is known there; losses must not score them.
 /// Lumped inputs (<c>inputs.dynamic</c>, <c>inputs.static</c>) are not read. Submodules: <c>convlstm</c>
-/// (<c>input_conv</c>, <c>hidden_conv</c>), <c>spatial</c> (<c>score</c>), <c>feature</c> (<c>weight</c>, <c>bias</c>),
+/// (<c>input_conv</c>, <c>hidden_conv</c>), <c>spatial</c> (<c>score</c>, <c>position</c>), <c>feature</c> (<c>weight</c>, <c>bias</c>),
 /// <c>hidden</c>, <c>head</c>, so that the state dict matches the PyTorch twin in the tests' golden script.
 /// </remarks>
 [Component("hydrotrace", typeof(HydroTraceOptions), Summary = "Depthwise ConvLSTM2D over gridded inputs with time-distributed spatial attention, feature attention and a dense head (HydroTrace, arXiv:2501.04733).")]
@@ -44,7 +45,7 @@ public sealed class HydroTraceBackbone : Backbone<HydroTraceOptions>
         long channels = context.GriddedInputs.Count, hc = options.HiddenChannels;
         var g = context.Generator;
         convlstm = new DepthwiseConvLstm(channels, hc, options.KernelSize, options.InitialForgetBias, g);
-        spatial = new SpatialAttention(channels * hc, options.SpatialAttention, g);
+        spatial = new SpatialAttention(channels * hc, options.SpatialAttention, options.PositionResolution, g);
         feature = new FeatureAttention(channels, hc, options.FeatureAttention, g);
         dropout = new nn.Dropout(options.Dropout);
         register_module(nameof(convlstm), convlstm);

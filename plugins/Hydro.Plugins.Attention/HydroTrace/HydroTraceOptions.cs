@@ -23,6 +23,12 @@ public sealed class HydroTraceOptions
     [Description("Learn a spatial attention map at every step (sigmoid of a 1×1 convolution over the states); false gives every cell of the basin the same weight (ablation).")]
     public bool SpatialAttention { get; init; } = true;
 
+    /// <summary>Side K of the learnt K × K map of where in the grid matters, added to the spatial attention's score; 0 for none, 0–64.</summary>
+    [Description("Side K of a learnt K × K map of attention logits, resized bilinearly to the grid and added to the spatial attention's score, so that the map can learn where in the grid the flow comes from, which the states alone cannot tell when cells are alike; 0 leaves the score to the states (the paper). Used only with spatial_attention.")]
+    [Range(0, 64)]
+    [Unit("cells")]
+    public int PositionResolution { get; init; } = 8;
+
     /// <summary>Whether the feature attention is learnt; off, every input channel weighs 1/C.</summary>
     [Description("Learn a weight per input channel at every step (softmax over channels, summing to 1); false gives every channel 1/C (ablation).")]
     public bool FeatureAttention { get; init; } = true;

@@ -20,6 +20,7 @@ internal static class HydroTraceValidation
         }
 
         Range("head_hidden", options.HeadHidden, 0, 4096);
+        Range("position_resolution", options.PositionResolution, 0, 64);
         Range("input_lag", options.InputLag, 0, 365);
         if (options.Dropout is < 0 or > 0.95 || double.IsNaN(options.Dropout))
         {

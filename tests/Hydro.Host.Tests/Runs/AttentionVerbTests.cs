@@ -15,13 +15,14 @@ public sealed class SyntheticHydroTraceRuns : IDisposable
         var example = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "examples", "synthetic-hydrotrace.yaml"));
         var cut = example.Replace("output_dir: runs", $"output_dir: {dir.Combine("runs")}", StringComparison.Ordinal)
             .Replace("  basins: 4", "  basins: 2", StringComparison.Ordinal)
-            .Replace("${HYDRO_EPOCHS:-8}", "1", StringComparison.Ordinal)
+            .Replace("${HYDRO_EPOCHS:-12}", "1", StringComparison.Ordinal)
             .Replace("${HYDRO_SAMPLES:-512}", "32", StringComparison.Ordinal);
         Assert.NotEqual(example, cut);
         HydroTrace = Train("hydrotrace.yaml", cut);
         var lstm = cut.Replace("type: hydrotrace", "type: lstm\n    hidden_size: 4", StringComparison.Ordinal);
         lstm = string.Join('\n', lstm.Split('\n').Where(l => !l.Contains("hidden_channels", StringComparison.Ordinal) && !l.Contains("head_hidden", StringComparison.Ordinal)
-            && !l.Contains("_attention:", StringComparison.Ordinal) && !l.Contains("input_lag", StringComparison.Ordinal)))
+            && !l.Contains("_attention:", StringComparison.Ordinal) && !l.Contains("input_lag", StringComparison.Ordinal)
+            && !l.Contains("kernel_size", StringComparison.Ordinal) && !l.Contains("position_resolution", StringComparison.Ordinal)))
             .Replace("experiment_name: synthetic_hydrotrace", "experiment_name: synthetic_lstm", StringComparison.Ordinal);
         Lstm = Train("lstm.yaml", lstm);
     }
@@ -100,9 +101,9 @@ public sealed class AttentionVerbTests(SyntheticHydroTraceRuns fixture) : IClass
         Assert.Equal(4, read.GetProperty("dims").GetProperty("season").GetInt32());
         Assert.Equal(16, read.GetProperty("dims").GetProperty("y").GetInt32());
         Assert.Equal(16, read.GetProperty("dims").GetProperty("x").GetInt32());
-        Assert.Equal(6, read.GetProperty("dims").GetProperty("channel").GetInt32());
+        Assert.Equal(5, read.GetProperty("dims").GetProperty("channel").GetInt32());
         Assert.Equal(["DJF", "MAM", "JJA", "SON"], read.GetProperty("season").EnumerateArray().Select(e => e.GetString()));
-        string[] channels = ["precip", "pet", "temp", "noise_1", "noise_2", "noise_3"];
+        string[] channels = ["precip", "pet", "noise_1", "noise_2", "noise_3"];
         Assert.Equal(channels, read.GetProperty("channel").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("m", read.GetProperty("x_units").GetString());
         Assert.Equal("X", read.GetProperty("x_axis").GetString());
@@ -123,9 +124,9 @@ public sealed class AttentionVerbTests(SyntheticHydroTraceRuns fixture) : IClass
         var feature = read.GetProperty("feature").EnumerateArray().Select(r => r.EnumerateArray().Select(e => e.GetDouble()).ToArray()).ToArray();
         var csv = File.ReadAllLines(Path.Combine(output, "feature_contributions.csv"));
         Assert.Equal("basin,season,channel,weight,rank,steps", csv[0]);
-        Assert.Equal(1 + (2 * 4 * 6), csv.Length);
+        Assert.Equal(1 + (2 * 4 * 5), csv.Length);
         var rows = csv.Skip(1).Select(l => l.Split(',')).Where(r => r[0] == "grid_000").ToList();
-        Assert.Equal(24, rows.Count);
+        Assert.Equal(4 * 5, rows.Count);
         foreach (var r in rows)
         {
             var s = Array.IndexOf(["DJF", "MAM", "JJA", "SON"], r[1]);

@@ -29,9 +29,11 @@ public class HydroTraceGoldenTests
     [InlineData("full", 1e-12)]
     [InlineData("plain", 1e-12)]
     [InlineData("lag2", 1e-12)]
+    [InlineData("position", 1e-12)]
     [InlineData("full_f32", 1e-6)]
     [InlineData("plain_f32", 1e-6)]
     [InlineData("lag2_f32", 1e-6)]
+    [InlineData("position_f32", 1e-6)]
     public void TheForwardPassMatchesPyTorch(string name, double tolerance)
     {
         using var scope = torch.NewDisposeScope();
@@ -47,6 +49,7 @@ public class HydroTraceGoldenTests
     [InlineData("full")]
     [InlineData("plain")]
     [InlineData("lag2")]
+    [InlineData("position")]
     public void GradientsOfEveryWeightAndTheInputsMatchPyTorch(string name)
     {
         using var scope = torch.NewDisposeScope();
@@ -76,6 +79,7 @@ public class HydroTraceGoldenTests
             InputLag = o.GetProperty("input_lag").GetInt32(),
             SpatialAttention = o.GetProperty("spatial_attention").GetBoolean(),
             FeatureAttention = o.GetProperty("feature_attention").GetBoolean(),
+            PositionResolution = o.GetProperty("position_resolution").GetInt32(),
             Dropout = 0,
         };
         var model = HydroTraceFixtures.Model(options, o.GetProperty("channels").GetInt64(), o.GetProperty("targets").GetInt64());

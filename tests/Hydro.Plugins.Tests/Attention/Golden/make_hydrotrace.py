@@ -38,7 +38,7 @@ def save(path, tensors, metadata):
             f.write(b)
 
 
-def weights(g, C, Hc, k, K, head_hidden, spatial, feature, forget_bias):
+def weights(g, C, Hc, k, K, head_hidden, spatial, feature, forget_bias, position=0):
     """State dict under the C# names, float64, drawn from g (scaled so that the gates are not saturated)."""
     w = {
         "convlstm.input_conv.weight": torch.randn(4 * C * Hc, 1, k, k, generator=g, dtype=torch.float64) * 0.5,
@@ -49,6 +49,8 @@ def weights(g, C, Hc, k, K, head_hidden, spatial, feature, forget_bias):
     if spatial:
         w["spatial.score.weight"] = torch.randn(1, C * Hc, 1, 1, generator=g, dtype=torch.float64)
         w["spatial.score.bias"] = torch.randn(1, generator=g, dtype=torch.float64) * 0.3
+        if position > 0:
+            w["spatial.position"] = torch.randn(position, position, generator=g, dtype=torch.float64)
     if feature:
         w["feature.weight"] = torch.randn(C, Hc, generator=g, dtype=torch.float64)
         w["feature.bias"] = torch.randn(C, generator=g, dtype=torch.float64) * 0.3
@@ -87,7 +89,11 @@ def forward(w, x, mask, C, Hc, k, lag, spatial, feature):
             h[ch] = o * torch.tanh(c[ch])
         states = torch.cat(h, dim=1)  # [B, C*Hc, H, W], channel c*Hc + j
         if spatial:
-            a = torch.sigmoid(F.conv2d(states, w["spatial.score.weight"], w["spatial.score.bias"])[:, 0]) * m
+            score = F.conv2d(states, w["spatial.score.weight"], w["spatial.score.bias"])[:, 0]
+            if "spatial.position" in w:
+                p = w["spatial.position"][None, None]
+                score = score + F.interpolate(p, size=(H, W), mode="bilinear", align_corners=False)[0, 0]
+            a = torch.sigmoid(score) * m
         else:
             a = m.clone()
         pooled = (states * a.unsqueeze(1)).sum(dim=(2, 3)) / a.sum(dim=(1, 2)).unsqueeze(1)
@@ -143,16 +149,20 @@ def main():
     # Whole backbones: (name, seed, options, B, T, C, H, W, K).
     cases = [
         ("full", 21, dict(hidden_channels=2, kernel_size=3, head_hidden=5, input_lag=1, spatial_attention=True,
-                          feature_attention=True), 2, 5, 3, 6, 5, 2),
+                          feature_attention=True, position_resolution=3), 2, 5, 3, 6, 5, 2),
         ("plain", 22, dict(hidden_channels=3, kernel_size=5, head_hidden=0, input_lag=0, spatial_attention=False,
-                           feature_attention=False), 3, 4, 2, 7, 6, 1),
+                           feature_attention=False, position_resolution=4), 3, 4, 2, 7, 6, 1),
         ("lag2", 23, dict(hidden_channels=1, kernel_size=1, head_hidden=4, input_lag=2, spatial_attention=True,
-                          feature_attention=False), 2, 6, 4, 4, 4, 1),
+                          feature_attention=False, position_resolution=0), 2, 6, 4, 4, 4, 1),
+        # A map finer than the grid along one axis (downsampling) and coarser along the other.
+        ("position", 24, dict(hidden_channels=2, kernel_size=3, head_hidden=0, input_lag=0, spatial_attention=True,
+                              feature_attention=True, position_resolution=5), 2, 3, 2, 7, 4, 1),
     ]
     for name, seed, o, B, T, C, H, W, K in cases:
         g = torch.Generator().manual_seed(seed)
         Hc, k = o["hidden_channels"], o["kernel_size"]
-        w = weights(g, C, Hc, k, K, o["head_hidden"], o["spatial_attention"], o["feature_attention"], 1.0)
+        w = weights(g, C, Hc, k, K, o["head_hidden"], o["spatial_attention"], o["feature_attention"], 1.0,
+                    o["position_resolution"] if o["spatial_attention"] else 0)
         x = torch.randn(B, T, C, H, W, generator=g, dtype=torch.float64)
         mask = make_mask(g, B, H, W)
         x = x * mask[:, None, None].to(x.dtype)  # as the core serves it: 0 outside the mask
