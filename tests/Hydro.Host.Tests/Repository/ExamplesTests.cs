@@ -31,6 +31,11 @@ public sealed class ExamplesTests
             PretrainChain.Ensure(); // the runs these examples start from
         }
 
+        if (ForecastPretrainChain.Needs(name))
+        {
+            ForecastPretrainChain.Ensure();
+        }
+
         var run = HydroRunner.Run(HydroRunner.WithBuiltIns, "validate", Path.Combine(TestPaths.RepositoryRoot, "examples", name));
 
         Assert.True(run.Exit == 0, run.ToString());

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hydro.Host.Tests.Support;
+
+/// <summary>
+/// What examples/camels-dev-forecast-pretrain.yaml and examples/camels-dev-forecast-finetune.yaml start from, made once
+/// per test process and small: a simulation folder for one CAMELS-US basin (predictions/&lt;basin&gt;.csv with a
+/// <c>streamflow_sim</c> column, a seasonal curve in place of δHBV; the other basins are uncovered, so masked), then one
+/// epoch of 64 windows of the pre-training on it; the environment variables the two files read (HYDRO_SIMULATION,
+/// CAMELS_US_DIR, CAMELS_BASIN_FILE, HYDRO_OUTPUT_DIR, HYDRO_INIT_FROM, HYDRO_EPOCHS, HYDRO_SAMPLES) point at them.
+/// </summary>
+internal static class ForecastPretrainChain
+{
+    private const string Basin = "01022500";
+
+    private static readonly Lazy<string> Folder = new(Make, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The example files that need these runs.</summary>
+    public static bool Needs(string example) => example is "camels-dev-forecast-pretrain.yaml" or "camels-dev-forecast-finetune.yaml";
+
+    /// <summary>Makes the folder and the run (once) and sets the variables; returns the folder holding them.</summary>
+    public static string Ensure() => Folder.Value;
+
+    private static string Make()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"hydro-forecast-chain-{Guid.NewGuid():N}");
+        var simulation = Path.Combine(root, "simulation");
+        Directory.CreateDirectory(Path.Combine(simulation, "predictions"));
+        var csv = new StringBuilder("date,streamflow_sim\n");
+        for (var d = new DateTime(1997, 10, 1); d <= new DateTime(2010, 9, 30); d = d.AddDays(1))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd},{2 + Math.Sin(2 * Math.PI * d.DayOfYear / 365.25):F4}\n");
+        }
+
+        File.WriteAllText(Path.Combine(simulation, "predictions", $"{Basin}.csv"), csv.ToString());
+        Environment.SetEnvironmentVariable("HYDRO_SIMULATION", simulation);
+        // Both resolve relative to the working directory when unset; these are the same files, found from anywhere.
+        Environment.SetEnvironmentVariable("CAMELS_US_DIR", TestData.CamelsUs);
+        Environment.SetEnvironmentVariable("CAMELS_BASIN_FILE", Path.Combine(TestData.CamelsUs, "basins_daymet.txt"));
+        Environment.SetEnvironmentVariable("HYDRO_OUTPUT_DIR", Path.Combine(root, "runs"));
+        Environment.SetEnvironmentVariable("HYDRO_EPOCHS", "1");
+        Environment.SetEnvironmentVariable("HYDRO_SAMPLES", "64");
+        var examples = Path.Combine(TestPaths.RepositoryRoot, "examples");
+        var train = HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(3), "train", Path.Combine(examples, "camels-dev-forecast-pretrain.yaml"), "--no-evaluate");
+        Assert.True(train.Exit == 0, train.ToString());
+        Environment.SetEnvironmentVariable("HYDRO_INIT_FROM", Directory.GetDirectories(Path.Combine(root, "runs"), "camels_dev_forecast_pretrain_*").Single());
+        return root;
+    }
+}
