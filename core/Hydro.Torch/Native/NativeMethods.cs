@@ -13,7 +13,11 @@ internal static partial class NativeMethods
 {
     internal const string Lib = "hydro_torch";
 
-    static NativeMethods() => NativeLibraryResolver.Register();
+    static NativeMethods()
+    {
+        NativeLibraryResolver.Register();
+        HeapTuning.Apply();
+    }
 
     [LibraryImport(Lib)] internal static partial IntPtr ht_last_error();
     [LibraryImport(Lib)] internal static partial void ht_clear_error();
