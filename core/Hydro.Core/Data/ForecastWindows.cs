@@ -103,7 +103,8 @@ public sealed class ForecastWindows
 
     /// <summary>
     /// The window ends (rows) of every issue time of the period whose horizon fits in the basin's rows and whose
-    /// L + H steps of inputs are finite, ascending; issue row = end − H. Empty when a static attribute is not finite.
+    /// L + H steps of inputs (and gridded inputs' basin cells) are finite, ascending; issue row = end − H. Empty when a
+    /// static attribute is not finite.
     /// </summary>
     public int[] IssueEnds(BasinData basin)
     {
@@ -113,7 +114,7 @@ public sealed class ForecastWindows
             return [];
         }
 
-        var finiteRun = WindowSampler.FiniteRuns(basin.Dynamic, basin.Steps, basin.DynamicCount);
+        var finiteRun = WindowSampler.FiniteRuns(basin.Dynamic, basin.Steps, basin.DynamicCount, basin.Grid?.FiniteRows);
         var ends = new List<int>();
         for (var issue = Math.Max(basin.PeriodStartIndex, History - 1); issue + Horizon < basin.Steps; issue++)
         {

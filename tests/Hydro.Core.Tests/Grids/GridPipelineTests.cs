@@ -62,6 +62,11 @@ public sealed class GridPipelineTests
         Assert.Equal([1, 2, 3], sampler.ValidEnds[1]);
         Assert.Equal([1], WindowSampler.TilingEndIndices(store.Basins[0], 2, 1));
 
+        // Forecast issues (1 step of history, 1 of horizon: the same 2-day windows, issued on days 1 and 2) skip them too.
+        var forecast = new ForecastWindows(1, 1, observedInputs: false, ["x"], ["y"]);
+        Assert.Empty(forecast.IssueEnds(store.Basins[0]));
+        Assert.Equal([2, 3], forecast.IssueEnds(store.Basins[1]));
+
         // Without grids the same data has every window.
         var lumped = BasinStore.Load(Dataset(), ["A"], new DataVariables(["x"], [], ["y"]), "train", Day0.AddDays(1), Day0.AddDays(3), historyDays: 1, dataStart: Day0);
         Assert.Equal([1, 2, 3], new WindowSampler(lumped, 2, 1).ValidEnds[0]);
