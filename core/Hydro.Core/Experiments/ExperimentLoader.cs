@@ -127,6 +127,11 @@ public sealed class ExperimentLoader
         }
 
         new CrossFieldRules(document, errors).Check(bound, options.DataBounds);
+        if (errors.Count == 0 && options.CheckData)
+        {
+            new CrossFieldRules(document, errors).CheckData(new Experiment(errors.File, bound, used));
+        }
+
         if (errors.Count == 0 && options.CheckStartingPoints)
         {
             new CrossFieldRules(document, errors).CheckStartingPointFiles(new Experiment(errors.File, bound, used));

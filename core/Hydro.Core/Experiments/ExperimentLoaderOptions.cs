@@ -24,4 +24,12 @@ public sealed class ExperimentLoaderOptions
     /// off for a run's own <c>config.yaml</c>, whose relative paths were resolved at training time.
     /// </summary>
     public bool CheckStartingPoints { get; init; }
+
+    /// <summary>
+    /// Also open the dataset and check the file against its description: the dataset's folder and basins, the variables,
+    /// every period inside the data, a training window that fits. Reads the description only, no series. For files a
+    /// user is about to run (<c>validate</c>, <c>train</c>), so that these errors come with their line before any data
+    /// is loaded.
+    /// </summary>
+    public bool CheckData { get; init; }
 }

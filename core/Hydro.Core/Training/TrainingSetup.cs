@@ -154,8 +154,9 @@ internal sealed class TrainingSetup : IDisposable
         Warnings.AddRange(TrainStore.Warnings);
         if (TrainStore.Basins.Count == 0)
         {
-            throw new TrainingException($"no basin of dataset '{Experiment.Dataset.Type}' has an observed {string.Join("/", Variables.Targets)} in the training period "
-                + $"{TimeSteps.Format(train.Start, description.Step)}..{TimeSteps.Format(train.End, description.Step)}");
+            // Bad input, not a failed run: the user picks another period or other basins (exit 2, nothing written).
+            throw new DataException($"{YamlLocator.Where(Experiment, "periods.train")}: no basin of dataset '{Experiment.Dataset.Type}' has an observed {string.Join("/", Variables.Targets)} in the training period "
+                + $"{TimeSteps.Format(train.Start, description.Step)}..{TimeSteps.Format(train.End, description.Step)}; choose a period with observations or other basins");
         }
 
         // Masked before the statistics are fitted, so that they describe the kept observations only.
@@ -176,7 +177,7 @@ internal sealed class TrainingSetup : IDisposable
         Sampler = new WindowSampler(TrainStore, length, scored, t.Warmup);
         if (Sampler.Count == 0)
         {
-            throw new TrainingException($"the training period has no valid window of {length} steps of {TimeSteps.Describe(description.Step)} (each needs finite inputs and an observed target in its last {scored} steps); check the period, sequence_length and missing data");
+            throw new DataException($"{YamlLocator.Where(Experiment, "training.sequence_length")}: the training period has no valid window of {length} steps of {TimeSteps.Describe(description.Step)} (each needs finite inputs and an observed target in its last {scored} steps); check the period, sequence_length and missing data");
         }
 
         TrainBatcher = forecast?.Batcher(TrainStore, Normalizer, t.Warmup, Device) ?? new Batcher(TrainStore, Normalizer, t.SequenceLength, t.PredictLastN, t.Warmup, Device);

@@ -38,7 +38,7 @@ internal sealed class ExperimentFileLoader(PluginCatalogService plugins)
             return new ExperimentFileResult(null, catalog, [.. catalog.Result.Errors.Select(e => Locate(path, e, declared, references))]);
         }
 
-        var result = new ExperimentLoader(catalog.Catalog, new ExperimentLoaderOptions { CheckStartingPoints = true }).Load(path);
+        var result = new ExperimentLoader(catalog.Catalog, new ExperimentLoaderOptions { CheckStartingPoints = true, CheckData = true }).Load(path);
         return new ExperimentFileResult(result.Experiment, catalog, [.. result.Errors.Select(e => e.ToString())]);
     }
 

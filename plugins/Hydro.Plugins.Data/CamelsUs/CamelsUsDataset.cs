@@ -211,7 +211,8 @@ public sealed class CamelsUsDataset : IDataset
     {
         var parts = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         day = 0;
-        return parts.Length >= 3 && Dates.TryDay(System.Text.Encoding.ASCII.GetBytes(parts[0]), System.Text.Encoding.ASCII.GetBytes(parts[1]), System.Text.Encoding.ASCII.GetBytes(parts[2]), out day);
+        // A line of any other width (a truncated last line) is left to the full parse, which names the file and line.
+        return parts.Length == 11 && Dates.TryDay(System.Text.Encoding.ASCII.GetBytes(parts[0]), System.Text.Encoding.ASCII.GetBytes(parts[1]), System.Text.Encoding.ASCII.GetBytes(parts[2]), out day);
     }
 
     private static DateTime Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToDateTime(TimeOnly.MinValue);

@@ -36,8 +36,22 @@ public sealed class ExamplesTests
             ForecastPretrainChain.Ensure();
         }
 
+        PointAtTheTestData();
         var run = HydroRunner.Run(HydroRunner.WithBuiltIns, "validate", Path.Combine(TestPaths.RepositoryRoot, "examples", name));
 
         Assert.True(run.Exit == 0, run.ToString());
+    }
+
+    /// <summary>
+    /// validate opens each example's dataset (its folder, basins, variables and dates). The examples' default paths
+    /// (../shared/data/...) hold from the repository root, not from the test's folder; these variables, which every
+    /// example reads, name the same data from anywhere (the values ForecastPretrainChain sets, too).
+    /// </summary>
+    private static void PointAtTheTestData()
+    {
+        Environment.SetEnvironmentVariable("HYDRO_TEST_DATA", TestData.Root);
+        Environment.SetEnvironmentVariable("CAMELS_US_DIR", TestData.CamelsUs);
+        Environment.SetEnvironmentVariable("CAMELS_BASIN_FILE", Path.Combine(TestData.CamelsUs, "basins_daymet.txt"));
+        Environment.SetEnvironmentVariable("CARAVAN_DIR", TestData.Caravan);
     }
 }

@@ -16,11 +16,27 @@ internal static class ForecastPretrainChain
 
     private static readonly Lazy<string> Folder = new(Make, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // Both chains set HYDRO_INIT_FROM, HYDRO_SIMULATION …: each Ensure sets this chain's values again, so that the
+    // chain made last does not point the other chain's examples at its runs.
+    private static readonly Dictionary<string, string> Variables = [];
+
     /// <summary>The example files that need these runs.</summary>
     public static bool Needs(string example) => example is "camels-dev-forecast-pretrain.yaml" or "camels-dev-forecast-finetune.yaml";
 
     /// <summary>Makes the folder and the run (once) and sets the variables; returns the folder holding them.</summary>
-    public static string Ensure() => Folder.Value;
+    public static string Ensure()
+    {
+        var folder = Folder.Value;
+        lock (Variables)
+        {
+            foreach (var (name, value) in Variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+
+        return folder;
+    }
 
     private static string Make()
     {
@@ -34,17 +50,27 @@ internal static class ForecastPretrainChain
         }
 
         File.WriteAllText(Path.Combine(simulation, "predictions", $"{Basin}.csv"), csv.ToString());
-        Environment.SetEnvironmentVariable("HYDRO_SIMULATION", simulation);
+        Set("HYDRO_SIMULATION", simulation);
         // Both resolve relative to the working directory when unset; these are the same files, found from anywhere.
-        Environment.SetEnvironmentVariable("CAMELS_US_DIR", TestData.CamelsUs);
-        Environment.SetEnvironmentVariable("CAMELS_BASIN_FILE", Path.Combine(TestData.CamelsUs, "basins_daymet.txt"));
-        Environment.SetEnvironmentVariable("HYDRO_OUTPUT_DIR", Path.Combine(root, "runs"));
-        Environment.SetEnvironmentVariable("HYDRO_EPOCHS", "1");
-        Environment.SetEnvironmentVariable("HYDRO_SAMPLES", "64");
+        Set("CAMELS_US_DIR", TestData.CamelsUs);
+        Set("CAMELS_BASIN_FILE", Path.Combine(TestData.CamelsUs, "basins_daymet.txt"));
+        Set("HYDRO_OUTPUT_DIR", Path.Combine(root, "runs"));
+        Set("HYDRO_EPOCHS", "1");
+        Set("HYDRO_SAMPLES", "64");
         var examples = Path.Combine(TestPaths.RepositoryRoot, "examples");
         var train = HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(3), "train", Path.Combine(examples, "camels-dev-forecast-pretrain.yaml"), "--no-evaluate");
         Assert.True(train.Exit == 0, train.ToString());
-        Environment.SetEnvironmentVariable("HYDRO_INIT_FROM", Directory.GetDirectories(Path.Combine(root, "runs"), "camels_dev_forecast_pretrain_*").Single());
+        Set("HYDRO_INIT_FROM", Directory.GetDirectories(Path.Combine(root, "runs"), "camels_dev_forecast_pretrain_*").Single());
         return root;
+    }
+
+    private static void Set(string name, string value)
+    {
+        lock (Variables)
+        {
+            Variables[name] = value;
+        }
+
+        Environment.SetEnvironmentVariable(name, value);
     }
 }

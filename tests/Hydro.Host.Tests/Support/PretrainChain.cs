@@ -9,11 +9,27 @@ internal static class PretrainChain
 {
     private static readonly Lazy<string> Folder = new(Make, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // Both chains set HYDRO_INIT_FROM, HYDRO_SIMULATION …: each Ensure sets this chain's values again, so that the
+    // chain made last does not point the other chain's examples at its runs.
+    private static readonly Dictionary<string, string> Variables = [];
+
     /// <summary>The example files that need these runs.</summary>
     public static bool Needs(string example) => example is "pretrain-simulated.yaml" or "finetune-observed.yaml";
 
     /// <summary>Makes the runs (once) and sets the variables; returns the folder holding them.</summary>
-    public static string Ensure() => Folder.Value;
+    public static string Ensure()
+    {
+        var folder = Folder.Value;
+        lock (Variables)
+        {
+            foreach (var (name, value) in Variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+
+        return folder;
+    }
 
     private static string Make()
     {
@@ -24,12 +40,22 @@ internal static class PretrainChain
         var simulate = HydroRunner.Run(HydroRunner.WithBuiltIns, bound, "simulate", Path.Combine(examples, "hbv-simulate.yaml"),
             "--start", "1988-01-01", "--end", "1999-12-31", "--out", simulation);
         Assert.True(simulate.Exit == 0, simulate.ToString());
-        Environment.SetEnvironmentVariable("HYDRO_SIMULATION", simulation);
-        Environment.SetEnvironmentVariable("HYDRO_OUTPUT_DIR", Path.Combine(root, "runs"));
-        Environment.SetEnvironmentVariable("HYDRO_EPOCHS", "1");
+        Set("HYDRO_SIMULATION", simulation);
+        Set("HYDRO_OUTPUT_DIR", Path.Combine(root, "runs"));
+        Set("HYDRO_EPOCHS", "1");
         var train = HydroRunner.Run(HydroRunner.WithBuiltIns, bound, "train", Path.Combine(examples, "pretrain-simulated.yaml"), "--no-evaluate");
         Assert.True(train.Exit == 0, train.ToString());
-        Environment.SetEnvironmentVariable("HYDRO_INIT_FROM", Directory.GetDirectories(Path.Combine(root, "runs"), "pretrain_simulated_*").Single());
+        Set("HYDRO_INIT_FROM", Directory.GetDirectories(Path.Combine(root, "runs"), "pretrain_simulated_*").Single());
         return root;
+    }
+
+    private static void Set(string name, string value)
+    {
+        lock (Variables)
+        {
+            Variables[name] = value;
+        }
+
+        Environment.SetEnvironmentVariable(name, value);
     }
 }

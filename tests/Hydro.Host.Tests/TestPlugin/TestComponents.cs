@@ -6,14 +6,23 @@ using Hydro.Torch;
 
 namespace Hydro.Host.TestPlugin;
 
-// Only their declarations matter to `hydro validate`, `plugins` and `schema`: the host tests never build them.
+// Only their declarations matter to `hydro validate`, `plugins` and `schema`: the host tests never build them, except
+// the dataset's description, which `validate` checks the file against.
 
 [Component("synthetic", typeof(SyntheticDatasetOptions), Summary = "Synthetic basins.")]
 public sealed class SyntheticDataset(SyntheticDatasetOptions options) : IDataset
 {
     public SyntheticDatasetOptions Options { get; } = options;
 
-    public DatasetDescription Describe() => throw new NotSupportedException("test component");
+    /// <summary>Basins s000.., the variables of the built-in synthetic dataset, daily from <c>start</c> to 2000-12-31.</summary>
+    public DatasetDescription Describe() => new(
+        [.. Enumerable.Range(0, Options.Basins).Select(i => $"s{i:000}")],
+        [
+            new("prcp", "mm/day", false), new("tmean", "°C", false), new("pet", "mm/day", false), new("streamflow", "mm/day", false),
+            new("area", "km2", true), new("elev_mean", "m", true), new("aridity", "-", true),
+        ],
+        Options.Start.ToDateTime(TimeOnly.MinValue),
+        new DateTime(2000, 12, 31));
 
     public BasinSeries Load(string basin, DataRequest request) => throw new NotSupportedException("test component");
 

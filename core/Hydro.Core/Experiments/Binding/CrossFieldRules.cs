@@ -89,34 +89,41 @@ internal sealed partial class CrossFieldRules(YamlMappingValue document, ErrorSi
         CheckStartingPointOptions(o);
         if (bounds?.Range(o.Dataset) is { } range)
         {
-            foreach (var (name, period) in periods)
+            CheckPeriodsInside(o, range);
+        }
+    }
+
+    /// <summary>Every period inside the data's first and last step and on its time grid.</summary>
+    private void CheckPeriodsInside(ExperimentOptions o, (DateTime First, DateTime Last, TimeSpan Step) range)
+    {
+        var periods = new[] { ("train", o.Periods.Train), ("validation", o.Periods.Validation), ("test", o.Periods.Test) };
+        foreach (var (name, period) in periods)
+        {
+            if (period is null)
             {
-                if (period is null)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var (start, end) = period.Resolve(range.Step);
-                string Date(DateTime d) => Data.TimeSteps.Format(d, range.Step);
-                if (start < range.First)
-                {
-                    Add($"periods.{name}.start", "inside the data", period.Start.ToString(),
-                        $"the {name} period starts before the data: '{o.Dataset.Type}' has data from {Date(range.First)} to {Date(range.Last)}");
-                }
+            var (start, end) = period.Resolve(range.Step);
+            string Date(DateTime d) => Data.TimeSteps.Format(d, range.Step);
+            if (start < range.First)
+            {
+                Add($"periods.{name}.start", "inside the data", period.Start.ToString(),
+                    $"the {name} period starts before the data: '{o.Dataset.Type}' has data from {Date(range.First)} to {Date(range.Last)}");
+            }
 
-                if (end > range.Last)
-                {
-                    Add($"periods.{name}.end", "inside the data", period.End.ToString(),
-                        $"the {name} period ends after the data: '{o.Dataset.Type}' has data from {Date(range.First)} to {Date(range.Last)}");
-                }
+            if (end > range.Last)
+            {
+                Add($"periods.{name}.end", "inside the data", period.End.ToString(),
+                    $"the {name} period ends after the data: '{o.Dataset.Type}' has data from {Date(range.First)} to {Date(range.Last)}");
+            }
 
-                foreach (var (key, at) in new[] { ("start", start), ("end", end) })
+            foreach (var (key, at) in new[] { ("start", start), ("end", end) })
+            {
+                if (!Data.TimeSteps.OnGrid(at, range.First, range.Step))
                 {
-                    if (!Data.TimeSteps.OnGrid(at, range.First, range.Step))
-                    {
-                        Add($"periods.{name}.{key}", "on the time grid", key == "start" ? period.Start.ToString() : period.End.ToString(),
-                            $"the {name} period's {key} is not on the data's time grid: '{o.Dataset.Type}' has a step every {Data.TimeSteps.Describe(range.Step)} from {Date(range.First)}");
-                    }
+                    Add($"periods.{name}.{key}", "on the time grid", key == "start" ? period.Start.ToString() : period.End.ToString(),
+                        $"the {name} period's {key} is not on the data's time grid: '{o.Dataset.Type}' has a step every {Data.TimeSteps.Describe(range.Step)} from {Date(range.First)}");
                 }
             }
         }

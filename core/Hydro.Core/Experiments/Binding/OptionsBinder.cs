@@ -161,6 +161,14 @@ internal sealed class OptionsBinder(ErrorSink errors, Func<ComponentSlotAttribut
         }
 
         value = Scalar(type, s);
+        if ((value is double d && !double.IsFinite(d)) || (value is float f && !float.IsFinite(f)))
+        {
+            // NaN, ±infinity, or too large for a float (1e39): no option means anything by them, and a NaN slips
+            // through every [Range] check (each comparison with NaN is false).
+            value = null;
+            return Fail(node, path, "finite number", $"'{s.Text}' is not a finite number{(type == typeof(float) ? " that fits a float (±3.4e38)" : "")}: give an ordinary number");
+        }
+
         if (value is PeriodDate date)
         {
             // The line travels with the value: a bound off the dataset's step grid is found once the data is open.
