@@ -19,4 +19,8 @@ public sealed class RunException : Exception
         : base(message, inner)
     {
     }
+
+    /// <summary>A checkpoint that cannot be read (truncated, overwritten): the reader's message names the file.</summary>
+    internal static RunException DamagedCheckpoint(InvalidDataException e) =>
+        new($"{e.Message}: the checkpoint is damaged (truncated or overwritten, e.g. by a full disk); delete it to resume from the previous checkpoint, or train again", e);
 }

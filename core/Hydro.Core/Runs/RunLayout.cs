@@ -132,4 +132,23 @@ public static class RunLayout
             result.WriteTo(writer, options);
         }
     }
+
+    /// <summary>The nearest existing ancestor of <paramref name="directory"/> when it is a regular file (no folder can be made below it), else null.</summary>
+    public static string? FileInTheWay(string directory)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(directory)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(dir))
+            {
+                return dir;
+            }
+
+            if (Directory.Exists(dir))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 }

@@ -224,7 +224,12 @@ public sealed class TrainedRun
                 m.Dispose();
             }
 
-            throw e is ModelException ? new RunException(e.Message, e) : e;
+            throw e switch
+            {
+                ModelException => new RunException(e.Message, e),
+                InvalidDataException d => RunException.DamagedCheckpoint(d), // truncated or overwritten
+                _ => e,
+            };
         }
     }
 

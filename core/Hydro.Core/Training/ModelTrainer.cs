@@ -97,7 +97,17 @@ internal sealed class ModelTrainer : IDisposable
         }
 
         using var scope = torch.NewDisposeScope();
-        var (tensors, metadata) = SafeTensors.Load(latest);
+        Dictionary<string, Tensor> tensors;
+        Dictionary<string, string> metadata;
+        try
+        {
+            (tensors, metadata) = SafeTensors.Load(latest);
+        }
+        catch (InvalidDataException e)
+        {
+            throw RunException.DamagedCheckpoint(e);
+        }
+
         if (!metadata.TryGetValue("format", out var format) || format != Format)
         {
             throw new TrainingException($"{latest}: not a Hydro checkpoint (format '{format ?? "none"}')");

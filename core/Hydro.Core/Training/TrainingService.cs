@@ -54,6 +54,11 @@ public sealed class TrainingService
             throw new TrainingException($"run directory {runDirectory} already exists; choose another or use resume to continue it");
         }
 
+        if (RunLayout.FileInTheWay(runDirectory) is { } file)
+        {
+            throw new RunException($"output_dir '{o.OutputDir}': {file} is a regular file, so the run directory {runDirectory} cannot be created below it; choose another output_dir or move the file");
+        }
+
         var yaml = options.ExperimentText ?? ReadExperimentText(experiment);
         using var setup = TrainingSetup.Create(experiment, normalizer: null, options.CancellationToken);
 

@@ -128,17 +128,36 @@ internal sealed class TrainingSetup : IDisposable
     };
 
     /// <summary>The experiment's <c>device</c>.</summary>
-    /// <exception cref="TrainingException">Not a device name, or a CUDA device this machine does not have.</exception>
+    /// <exception cref="TrainingException">Not a device name.</exception>
+    /// <exception cref="DeviceException">A CUDA device this machine or build does not have.</exception>
     public static Device ParseDevice(string name)
     {
+        Device device;
         try
         {
-            return Device.Parse(name);
+            device = Device.Parse(name);
         }
         catch (ArgumentException e)
         {
             throw new TrainingException($"device '{name}': {e.Message}", e);
         }
+
+        // Checked here, before any tensor moves: libtorch's own error for a missing device is a 47-line C++ trace.
+        if (device.type == DeviceType.CUDA)
+        {
+            var count = torch.cuda.is_available() ? torch.cuda.device_count() : 0;
+            if (count == 0)
+            {
+                throw new DeviceException($"device '{name}': this build/machine has no CUDA device (libtorch sees none); set device: cpu");
+            }
+
+            if (device.index >= count)
+            {
+                throw new DeviceException($"device '{name}': this machine has {count} CUDA device(s), cuda:0 to cuda:{count - 1}; choose one of them or cpu");
+            }
+        }
+
+        return device;
     }
 
     private void Load(Normalizer? saved, CancellationToken ct)

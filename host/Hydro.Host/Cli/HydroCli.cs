@@ -128,7 +128,7 @@ internal static class HydroCli
         }
     }
 
-    private static bool IsBadInput(Exception e) => e is DataException or ComponentCreationException or ModelException or RunException;
+    private static bool IsBadInput(Exception e) => e is DataException or ComponentCreationException or ModelException or RunException or DeviceException;
 
     private static int ParseErrors(ParseResult parse, RootCommand root, TextWriter error)
     {

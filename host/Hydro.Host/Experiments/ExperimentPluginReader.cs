@@ -14,6 +14,10 @@ internal static class ExperimentPluginReader
 {
     private const long MaxBytes = 10 * 1024 * 1024;
 
+    // As the loader's default MaxDepth: deeper files are the loader's to refuse. Without the bound, skipping a
+    // 400 KB value of nested brackets took minutes (YamlDotNet's scanner does work per open bracket per token).
+    private const int MaxDepth = 64;
+
     public static IReadOnlyList<DeclaredPlugin> Read(string path)
     {
         try
@@ -44,7 +48,10 @@ internal static class ExperimentPluginReader
                     return ReadList(parser);
                 }
 
-                parser.SkipThisAndNestedEvents();
+                if (!Skip(parser))
+                {
+                    return [];
+                }
             }
 
             return [];
@@ -69,7 +76,11 @@ internal static class ExperimentPluginReader
         {
             if (!parser.TryConsume<MappingStart>(out var entry))
             {
-                parser.SkipThisAndNestedEvents();
+                if (!Skip(parser))
+                {
+                    return plugins;
+                }
+
                 continue;
             }
 
@@ -80,8 +91,11 @@ internal static class ExperimentPluginReader
                 var key = parser.TryConsume<Scalar>(out var k) ? k.Value : null;
                 if (key is null)
                 {
-                    parser.SkipThisAndNestedEvents();
-                    parser.SkipThisAndNestedEvents();
+                    if (!Skip(parser) || !Skip(parser))
+                    {
+                        return plugins;
+                    }
+
                     continue;
                 }
 
@@ -90,9 +104,9 @@ internal static class ExperimentPluginReader
                     file = key == "path" ? value.Value : file;
                     sha256 = key == "sha256" ? value.Value : sha256;
                 }
-                else
+                else if (!Skip(parser))
                 {
-                    parser.SkipThisAndNestedEvents();
+                    return plugins;
                 }
             }
 
@@ -103,5 +117,22 @@ internal static class ExperimentPluginReader
         }
 
         return plugins;
+    }
+
+    /// <summary>Skips one node and its children, like <c>SkipThisAndNestedEvents</c>, but false (stop reading) when it nests deeper than <see cref="MaxDepth"/>.</summary>
+    private static bool Skip(IParser parser)
+    {
+        var depth = 0;
+        do
+        {
+            depth += parser.Consume<ParsingEvent>().NestingIncrease;
+            if (depth > MaxDepth)
+            {
+                return false;
+            }
+        }
+        while (depth > 0);
+
+        return true;
     }
 }

@@ -112,7 +112,7 @@ public sealed class CamelsUsDataset : IDataset
                 throw new DataException($"{Key}: basin {basin} has no SAC-SMA output <id>_<seed>_model_output.txt under {layout.ModelOutputDirectory}, so '{name}' cannot be loaded");
             }
 
-            return Series.Of(Table(path, ModelOutputReader.Format, (p, b) => ModelOutputReader.Parse(p, b)), name);
+            return Series.Of(Table(path, ModelOutputReader.Format, (p, b) => ModelOutputReader.Parse(p, basin, b)), name);
         }
 
         return derived.GetOrAdd(basin + "|" + name, _ => new Lazy<Series>(() => name switch
@@ -124,7 +124,7 @@ public sealed class CamelsUsDataset : IDataset
         })).Value;
     }
 
-    private DailyTable Forcing(string basin) => Table(layout.Forcing[basin], ForcingReader.Format, ForcingReader.Parse);
+    private DailyTable Forcing(string basin) => Table(layout.Forcing[basin], ForcingReader.Format, (p, b) => ForcingReader.Parse(p, basin, b));
 
     private DailyTable Table(string path, string format, Func<string, byte[], DailyTable> parse) =>
         tables.GetOrAdd(path, p => new Lazy<DailyTable>(() => cache.Get(p, format, bytes => parse(p, bytes)))).Value;

@@ -20,6 +20,7 @@ public sealed class CamelsUsOptions
 
     /// <summary>USGS gauge ids (8 digits) to use; all basins with a forcing file when neither this nor <see cref="BasinFile"/> is set.</summary>
     [Description("Gauge ids to use (default: every basin with a forcing file).")]
+    [MinLength(1)]
     public IReadOnlyList<string>? Basins { get; init; }
 
     /// <summary>A text file with one gauge id per line (blank lines and # comments ignored).</summary>

@@ -12,7 +12,7 @@ namespace Hydro.Plugins.Data.CamelsUs;
 internal static class ForcingReader
 {
     /// <summary>Format tag for the cache.</summary>
-    public const string Format = "camels-forcing-1";
+    public const string Format = "camels-forcing-2";
 
     /// <summary>Header index of the latitude in <see cref="DailyTable.Header"/>.</summary>
     public const int Latitude = 0;
@@ -24,7 +24,7 @@ internal static class ForcingReader
 
     /// <summary>Parses the file's bytes; columns in <see cref="CamelsVariables.Forcing"/> order.</summary>
     /// <exception cref="Hydro.Abstractions.Contracts.DataException">Any malformed line, with file and line.</exception>
-    public static DailyTable Parse(string path, byte[] bytes)
+    public static DailyTable Parse(string path, string basin, byte[] bytes)
     {
         var reader = new LineReader(bytes);
         var header = new double[3];
@@ -79,7 +79,7 @@ internal static class ForcingReader
                 var field = line[r[4 + c]];
                 if (!Numbers.TryParseFloat(field, out var v))
                 {
-                    throw DataErrors.At(path, reader.LineNumber, $"column {5 + c} ({tokens[4 + c]}): {DataErrors.Show(field)} is not a number");
+                    throw DataErrors.Value(path, reader.LineNumber, tokens[4 + c], basin, day, field);
                 }
 
                 row[map[c]] = v == -999f ? float.NaN : v;

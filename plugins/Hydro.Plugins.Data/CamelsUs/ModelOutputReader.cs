@@ -10,11 +10,11 @@ namespace Hydro.Plugins.Data.CamelsUs;
 internal static class ModelOutputReader
 {
     /// <summary>Format tag for the cache.</summary>
-    public const string Format = "camels-sacsma-1";
+    public const string Format = "camels-sacsma-2";
 
     /// <summary>Parses the file's bytes.</summary>
     /// <exception cref="Hydro.Abstractions.Contracts.DataException">Any malformed line, with file and line.</exception>
-    public static DailyTable Parse(string path, byte[] bytes)
+    public static DailyTable Parse(string path, string basin, byte[] bytes)
     {
         var reader = new LineReader(bytes);
         if (!reader.TryRead(out var headerLine))
@@ -63,7 +63,7 @@ internal static class ModelOutputReader
                 var field = line[r[source[c]]];
                 if (!Numbers.TryParseFloat(field, out var v))
                 {
-                    throw DataErrors.At(path, reader.LineNumber, $"column {header[source[c]]}: {DataErrors.Show(field)} is not a number");
+                    throw DataErrors.Value(path, reader.LineNumber, header[source[c]], basin, day, field);
                 }
 
                 row[c] = v == -999f ? float.NaN : v;

@@ -10,7 +10,7 @@ namespace Hydro.Plugins.Data.CamelsUs;
 internal static class StreamflowReader
 {
     /// <summary>Format tag for the cache.</summary>
-    public const string Format = "camels-streamflow-1";
+    public const string Format = "camels-streamflow-2";
 
     /// <summary>The table's single column, discharge in ft³/s.</summary>
     public const string Column = "streamflow_cfs";
@@ -48,7 +48,7 @@ internal static class StreamflowReader
 
             if (!Numbers.TryParseDouble(line[r[4]], out var q))
             {
-                throw DataErrors.At(path, reader.LineNumber, $"discharge {DataErrors.Show(line[r[4]])} is not a number");
+                throw DataErrors.Value(path, reader.LineNumber, "Q (discharge)", basin, day, line[r[4]]);
             }
 
             var flag = line[r[5]];

@@ -89,7 +89,7 @@ public sealed class CaravanDataset : IDataset
         int first = int.MaxValue, last = int.MinValue;
         foreach (var basin in basins)
         {
-            var (a, b) = Range(files[basin]);
+            var (a, b) = Range(basin, files[basin]);
             first = Math.Min(first, a);
             last = Math.Max(last, b);
         }
@@ -116,7 +116,7 @@ public sealed class CaravanDataset : IDataset
     private Series SeriesOf(string basin, string name)
     {
         var path = files[basin];
-        var table = tables.GetOrAdd(path, p => new Lazy<DailyTable>(() => cache.Get(p, CaravanReader.Format, bytes => CaravanReader.Parse(p, bytes)))).Value;
+        var table = tables.GetOrAdd(path, p => new Lazy<DailyTable>(() => cache.Get(p, CaravanReader.Format, bytes => CaravanReader.Parse(p, basin, bytes)))).Value;
         if (!table.Columns.Contains(name))
         {
             throw DataErrors.At(path, 1, $"no column '{name}' in the header (columns: {string.Join(", ", table.Columns)})");
@@ -145,7 +145,7 @@ public sealed class CaravanDataset : IDataset
         return head;
     }
 
-    private (int First, int Last) Range(string path)
+    private (int First, int Last) Range(string basin, string path)
     {
         var (first, last) = DataFiles.Edges(path, skipLines: 1);
         static bool TryDay(string line, out int day)
@@ -160,7 +160,7 @@ public sealed class CaravanDataset : IDataset
             return (a, b);
         }
 
-        var table = tables.GetOrAdd(path, p => new Lazy<DailyTable>(() => cache.Get(p, CaravanReader.Format, bytes => CaravanReader.Parse(p, bytes)))).Value;
+        var table = tables.GetOrAdd(path, p => new Lazy<DailyTable>(() => cache.Get(p, CaravanReader.Format, bytes => CaravanReader.Parse(p, basin, bytes)))).Value;
         return (table.FirstDay, table.LastDay);
     }
 

@@ -18,6 +18,7 @@ public sealed class CaravanOptions
 
     /// <summary>Basin ids as in Caravan (<c>camels_01022500</c>); all basins with a time series file when neither this nor <see cref="BasinFile"/> is set.</summary>
     [Description("Basin ids (e.g. camels_01022500); default: every basin with a time series file.")]
+    [MinLength(1)]
     public IReadOnlyList<string>? Basins { get; init; }
 
     /// <summary>A text file with one basin id per line (blank lines and # comments ignored).</summary>

@@ -10,7 +10,7 @@ namespace Hydro.Plugins.Data.Caravan;
 internal static class CaravanReader
 {
     /// <summary>Format tag for the cache.</summary>
-    public const string Format = "caravan-csv-1";
+    public const string Format = "caravan-csv-2";
 
     /// <summary>The variable names of a header line (after <c>date</c>).</summary>
     /// <exception cref="Hydro.Abstractions.Contracts.DataException">No header or first column not <c>date</c>.</exception>
@@ -33,7 +33,7 @@ internal static class CaravanReader
 
     /// <summary>Parses the file's bytes.</summary>
     /// <exception cref="Hydro.Abstractions.Contracts.DataException">Any malformed line, with file and line.</exception>
-    public static DailyTable Parse(string path, byte[] bytes)
+    public static DailyTable Parse(string path, string basin, byte[] bytes)
     {
         var reader = new LineReader(bytes);
         if (!reader.TryRead(out var headerLine))
@@ -78,7 +78,7 @@ internal static class CaravanReader
                 }
                 else if (!Numbers.TryParseFloat(field, out row[c - 1]))
                 {
-                    throw DataErrors.At(path, reader.LineNumber, $"column '{names[c - 1]}': {DataErrors.Show(field)} is not a number");
+                    throw DataErrors.Value(path, reader.LineNumber, names[c - 1], basin, day, field);
                 }
             }
         }

@@ -123,6 +123,11 @@ internal sealed class AttributeTable
                 {
                     values[c].Add(v);
                 }
+                else if (Numbers.IsNonFinite(field))
+                {
+                    // The one rule of Numbers: a non-finite value is an error, never a categorical value or missing.
+                    throw DataErrors.At(path, reader.LineNumber, $"column '{columns[c]}' (basin {id}): {Numbers.Problem(field)}");
+                }
                 else
                 {
                     values[c].Add(float.NaN);

@@ -10,6 +10,13 @@ internal static class DataErrors
     public static DataException At(string file, int line, string message) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{file}:{line}: {message}"));
 
+    /// <summary>
+    /// A data value that <see cref="Numbers.TryParseFloat"/> refused: file, line, column, basin and date, and why
+    /// (not a number, or not finite in float32).
+    /// </summary>
+    public static DataException Value(string file, int line, string column, string basin, int dayNumber, ReadOnlySpan<byte> field) =>
+        At(file, line, $"column '{column}' (basin {basin}, {Day(dayNumber)}): {Numbers.Problem(field)}");
+
     /// <summary>An error about a whole file.</summary>
     public static DataException In(string file, string message) => new($"{file}: {message}");
 

@@ -7,6 +7,12 @@ namespace Hydro.Plugins.Data.Common;
 /// fast path; anything else (exponents, long mantissas) goes through the runtime's parser, so results are always
 /// the correctly rounded value.
 /// </summary>
+/// <remarks>
+/// One rule for every dataset: a value must be a finite number that fits float32 (|x| ≤ 3.4028235e38), because
+/// every tensor is float32. <c>inf</c>, <c>Infinity</c>, <c>-Infinity</c> and overflowing numbers such as
+/// <c>1e39</c> are refused (the parse fails and <see cref="Problem"/> says why), never read as missing. Missing is
+/// spelt <c>NA</c>/<c>NaN</c> (and, per dataset, an empty field or a declared marker such as <c>-999</c>).
+/// </remarks>
 internal static class Numbers
 {
     private static readonly float[] FloatPowers = [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
@@ -21,7 +27,10 @@ internal static class Numbers
     public static bool IsMissingToken(ReadOnlySpan<byte> s) =>
         s.Length is 2 or 3 && (System.Text.Ascii.EqualsIgnoreCase(s, "NA"u8) || System.Text.Ascii.EqualsIgnoreCase(s, "NaN"u8));
 
-    /// <summary>Parses a float32; <c>NA</c>/<c>NaN</c> give NaN. False when the text is not a number.</summary>
+    /// <summary>
+    /// Parses a float32; <c>NA</c>/<c>NaN</c> give NaN. False when the text is not a number or is not finite in
+    /// float32 (<c>inf</c>, <c>Infinity</c>, <c>1e39</c>).
+    /// </summary>
     public static bool TryParseFloat(ReadOnlySpan<byte> s, out float value)
     {
         // Clinger's fast path: an integer mantissa below 2^24 divided by an exact power of ten (≤ 10^10) is a single
@@ -39,10 +48,13 @@ internal static class Numbers
             return true;
         }
 
-        return float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !s.IsEmpty;
+        return float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !s.IsEmpty && float.IsFinite(value);
     }
 
-    /// <summary>Parses a float64; <c>NA</c>/<c>NaN</c> give NaN. False when the text is not a number.</summary>
+    /// <summary>
+    /// Parses a float64; <c>NA</c>/<c>NaN</c> give NaN. False when the text is not a number, or is infinite or beyond
+    /// the float32 range (the value ends in a float32 tensor).
+    /// </summary>
     public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
     {
         if (TrySplitDecimal(s, out var mantissa, out var scale, out var negative) && mantissa < (1L << 53) && scale <= 22)
@@ -58,7 +70,31 @@ internal static class Numbers
             return true;
         }
 
-        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !s.IsEmpty;
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !s.IsEmpty && float.IsFinite((float)value);
+    }
+
+    /// <summary>
+    /// Why a field that <see cref="TryParseFloat"/> refused is not a usable value, for messages:
+    /// <c>'x' is not a number</c>, or that it is not finite in float32 and what to write instead.
+    /// </summary>
+    public static string Problem(ReadOnlySpan<byte> s) =>
+        IsNonFinite(s)
+            ? $"{DataErrors.Show(s)} is not finite in float32 (infinite, or beyond ±3.4e38); fix the value, or write NaN if it is missing"
+            : $"{DataErrors.Show(s)} is not a number";
+
+    /// <summary>
+    /// True for a number that is not finite in float32: <c>inf</c>, <c>Infinity</c> (any sign or case)
+    /// or a finite decimal beyond ±3.4028235e38 such as <c>1e39</c>.
+    /// </summary>
+    public static bool IsNonFinite(ReadOnlySpan<byte> s)
+    {
+        var unsigned = s.Length > 0 && (s[0] == (byte)'-' || s[0] == (byte)'+') ? s[1..] : s;
+        if (System.Text.Ascii.EqualsIgnoreCase(unsigned, "inf"u8) || System.Text.Ascii.EqualsIgnoreCase(unsigned, "infinity"u8))
+        {
+            return true;
+        }
+
+        return !s.IsEmpty && float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && float.IsInfinity(f);
     }
 
     /// <summary>Parses a non-negative integer of at most 9 digits.</summary>

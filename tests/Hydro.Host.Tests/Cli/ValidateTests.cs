@@ -14,6 +14,44 @@ public sealed class ValidateTests
         Assert.Equal("", run.Err);
     }
 
+    [Theory]
+    [InlineData("camels_us", "basins: [01022500]", 6, 12, "basin ids must be quoted strings: write '01022500'")]
+    [InlineData("caravan", "basins: [1022500, camels_01013500]", 6, 12, "basin ids must be quoted strings: write '1022500'")]
+    [InlineData("camels_us", "basins: []", 6, 11, "'basins: []' lists no basins")]
+    [InlineData("caravan", "basins: []", 6, 11, "'basins: []' lists no basins")]
+    public void BasinListsAreCheckedAtTheirLine(string dataset, string basins, int line, int column, string message)
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Combine("basins.yaml");
+        File.WriteAllText(file, $"""
+            experiment_name: basins
+            output_dir: {dir.Combine("runs")}
+            dataset:
+              type: {dataset}
+              data_dir: {dir.Path}
+              {basins}
+            periods:
+              train: {"{"}start: 1985-10-01, end: 1986-09-30{"}"}
+            inputs:
+              dynamic: [prcp]
+            targets: [streamflow]
+            model:
+              backbone: {"{"}type: lstm, hidden_size: 4{"}"}
+            loss:
+              type: mse
+            training:
+              epochs: 1
+              sequence_length: 30
+            """);
+
+        var run = HydroRunner.Run(HydroRunner.WithBuiltIns, "validate", file);
+
+        Assert.True(run.Exit == 2, run.ToString());
+        Assert.Contains($"{file}:{line}:{column}", run.Err, StringComparison.Ordinal);
+        Assert.Contains(message, run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("NoTypeValidates", run.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingFileIsBadInputWithAClearMessage()
     {

@@ -63,6 +63,36 @@ public sealed class CamelsUsMalformedTests : IDisposable
     public void Non_numeric_value() =>
         Fails(Forcing, 6, "'abc' is not a number", f: [.. GoodForcing[..5], GoodForcing[5].Replace("186.36", "abc", StringComparison.Ordinal), GoodForcing[6]]);
 
+    [Theory]
+    [InlineData("inf")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("1e39")]
+    public void Non_finite_forcing_is_refused_with_column_basin_and_date(string value) =>
+        Fails(Forcing, 6, $"column 'srad(W/m2)' (basin 01022500, 1980-01-02): '{value}' is not finite in float32", f: [.. GoodForcing[..5], GoodForcing[5].Replace("186.36", value, StringComparison.Ordinal), GoodForcing[6]]);
+
+    [Theory]
+    [InlineData("Infinity")]
+    [InlineData("1e39")]
+    public void Non_finite_streamflow_is_refused(string value) =>
+        Fails(Flow, 2, $"column 'Q (discharge)' (basin 01022500, 1980-01-02): '{value}' is not finite", q: [GoodFlow[0], GoodFlow[1].Replace("350.00", value, StringComparison.Ordinal), GoodFlow[2]]);
+
+    [Theory]
+    [InlineData("-Infinity")]
+    [InlineData("1e39")]
+    public void Non_finite_attribute_is_refused(string value) =>
+        Fails(Topo, 2, $"column 'area_gages2' (basin 01022500): '{value}' is not finite", t: [GoodTopo[0], GoodTopo[1].Replace("573.6", value, StringComparison.Ordinal)], statics: ["area_gages2"]);
+
+    [Fact]
+    public void NaN_and_the_missing_marker_stay_missing()
+    {
+        Write([.. GoodForcing[..5], GoodForcing[5].Replace("0.00\t186.36", "NaN\t186.36", StringComparison.Ordinal), GoodForcing[6].Replace("1.20", "-999.00", StringComparison.Ordinal)], GoodFlow, GoodTopo);
+        var s = Load(["prcp"], [], []);
+        Assert.Equal(0f, s.Dynamic[0, 0]);
+        Assert.True(float.IsNaN(s.Dynamic[1, 0]));
+        Assert.True(float.IsNaN(s.Dynamic[2, 0]));
+    }
+
     [Fact]
     public void Dates_out_of_order() =>
         Fails(Forcing, 7, "out of order", f: [.. GoodForcing[..6], GoodForcing[6].Replace("1980 01 03", "1979 12 31", StringComparison.Ordinal)]);

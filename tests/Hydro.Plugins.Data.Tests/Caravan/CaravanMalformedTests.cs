@@ -55,7 +55,25 @@ public sealed class CaravanMalformedTests : IDisposable
     public void Wrong_column_count() => Fails(Series, 3, "found 6", [.. Good[..2], Good[2] + ",9", Good[3]]);
 
     [Fact]
-    public void Non_numeric_value() => Fails(Series, 2, "column 'temperature_2m_mean': '-16x' is not a number", [Good[0], Good[1].Replace("-16.5", "-16x", StringComparison.Ordinal), .. Good[2..]]);
+    public void Non_numeric_value() => Fails(Series, 2, "column 'temperature_2m_mean' (basin camels_01022500, 1981-01-01): '-16x' is not a number", [Good[0], Good[1].Replace("-16.5", "-16x", StringComparison.Ordinal), .. Good[2..]]);
+
+    [Theory]
+    [InlineData("inf")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("1e39")]
+    public void Non_finite_value_is_refused_with_column_basin_and_date(string value) =>
+        Fails(Series, 3, $"column 'total_precipitation_sum' (basin camels_01022500, 1981-01-02): '{value}' is not finite in float32", [.. Good[..2], Good[2].Replace("7.69", value, StringComparison.Ordinal), Good[3]]);
+
+    [Fact]
+    public void Empty_and_NaN_fields_stay_missing()
+    {
+        Write([.. Good[..2], Good[2].Replace("7.69", "NaN", StringComparison.Ordinal), Good[3].Replace("1.5", string.Empty, StringComparison.Ordinal)], GoodOther);
+        var s = Load([]);
+        Assert.Equal(0f, s.Dynamic[0, 0]);
+        Assert.True(float.IsNaN(s.Dynamic[1, 0]));
+        Assert.True(float.IsNaN(s.Dynamic[2, 0]));
+    }
 
     [Fact]
     public void Dates_out_of_order() => Fails(Series, 4, "out of order", [.. Good[..3], Good[3].Replace("01-03", "01-01", StringComparison.Ordinal).Replace("1981", "1980", StringComparison.Ordinal)]);

@@ -55,4 +55,37 @@ public sealed class NumbersTests
     [InlineData("-")]
     [InlineData("12a")]
     public void Rejects_non_numbers(string text) => Assert.False(Numbers.TryParseFloat(Encoding.ASCII.GetBytes(text), out _));
+
+    [Theory]
+    [InlineData("inf")]
+    [InlineData("-inf")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("+INFINITY")]
+    [InlineData("1e39")]
+    [InlineData("-3.5e38")]
+    [InlineData("1e400")]
+    public void Non_finite_and_float32_overflow_are_refused_not_missing(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.False(Numbers.TryParseFloat(bytes, out _));
+        Assert.False(Numbers.TryParseDouble(bytes, out _));
+        Assert.True(Numbers.IsNonFinite(bytes));
+        Assert.Equal($"'{text}' is not finite in float32 (infinite, or beyond ±3.4e38); fix the value, or write NaN if it is missing", Numbers.Problem(bytes));
+    }
+
+    [Theory]
+    [InlineData("3.4028235e38")]
+    [InlineData("-3.4028235e38")]
+    [InlineData("1e-50")]
+    public void The_float32_range_edges_still_parse(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.True(Numbers.TryParseFloat(bytes, out var f));
+        Assert.True(float.IsFinite(f));
+        Assert.False(Numbers.IsNonFinite(bytes));
+    }
+
+    [Fact]
+    public void A_non_number_is_not_called_non_finite() => Assert.Equal("'abc' is not a number", Numbers.Problem("abc"u8));
 }

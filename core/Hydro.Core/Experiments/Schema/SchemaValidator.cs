@@ -83,11 +83,31 @@ internal sealed class SchemaValidator(ComponentCatalog catalog)
         }
     }
 
+    /// <summary>The errors of the one non-null type that has errors other than a type mismatch, or null.</summary>
+    private static ICollection<ValidationError>? Specific(MultiTypeValidationError multi)
+    {
+        // A type whose errors include "expected <type>" for the value itself is not the type the user meant.
+        var typed = multi.Errors.Where(e => e.Key != JsonObjectType.Null && e.Value.Count > 0
+            && !e.Value.Any(v => v.Path == multi.Path && v.Kind is ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected
+                or ValidationErrorKind.StringExpected or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ArrayExpected
+                or ValidationErrorKind.ObjectExpected)).ToList();
+        return typed.Count == 1 ? typed[0].Value : null;
+    }
+
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            if (error is MultiTypeValidationError multi && Specific(multi) is { } typed)
+            {
+                // A nullable option (type [integer, null]) given a bad non-null value: report what the non-null type
+                // says (minimum 1, a string expected), not that no type validates.
+                foreach (var e in Flatten(typed))
+                {
+                    yield return e;
+                }
+            }
+            else if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
                 foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value)))
                 {
@@ -155,8 +175,28 @@ internal static class ValidationMessages
                 }
         }
 
+        if (kind == ValidationErrorKind.StringExpected && IsBasinId(path) && node is YamlScalarValue { IsPlain: true } id && YamlScalars.AsNumber(id) is not null)
+        {
+            // basins: [01022500] is read by YAML as the number 1022500: the leading zero would be lost.
+            errors.Add(line, column, path, "type string", seen, $"basin ids must be quoted strings: write '{id.Text}'");
+            return;
+        }
+
+        if (kind == ValidationErrorKind.TooFewItems && path.EndsWith("basins", StringComparison.Ordinal))
+        {
+            errors.Add(line, column, path, $"minItems {schema?.MinItems}", seen,
+                "'basins: []' lists no basins; list at least one quoted id, or remove the key to use every basin");
+            return;
+        }
+
         var (rule, message) = Describe(kind, schema, seen);
         errors.Add(line, column, path, rule, seen, message);
+    }
+
+    private static bool IsBasinId(string path)
+    {
+        var bracket = path.LastIndexOf('[');
+        return bracket > 0 && path[..bracket].EndsWith("basins", StringComparison.Ordinal);
     }
 
     private static string Parent(string path)
