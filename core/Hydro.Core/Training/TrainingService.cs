@@ -111,6 +111,7 @@ public sealed class TrainingService
     /// </summary>
     /// <remarks>It does not lock the run: the caller holds <see cref="RunLock"/> on it for as long as it writes there.</remarks>
     /// <exception cref="TrainingException">Not a run directory, or its config no longer loads with the current plugins.</exception>
+    /// <exception cref="RunException">Its config lists the variables in another order than its normalization.json.</exception>
     public TrainingResult Resume(string runDirectory, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
@@ -129,7 +130,9 @@ public sealed class TrainingService
             throw new TrainingException($"{config} no longer loads:\n{loaded}");
         }
 
-        using var setup = TrainingSetup.Create(experiment, Normalizer.Load(normalization), options.CancellationToken, runDirectory);
+        var saved = Normalizer.Load(normalization);
+        RunNormalizationCheck.Check(experiment, saved, normalization);
+        using var setup = TrainingSetup.Create(experiment, saved, options.CancellationToken, runDirectory);
         return RunMembers(setup, runDirectory, options);
     }
 
