@@ -92,6 +92,8 @@ public sealed class TrainedRun
             throw new RunException($"{normalization}: {e.Message}", e);
         }
 
+        RunNormalizationCheck.Check(experiment, normalizer, normalization);
+
         var training = experiment.Options.Training;
         int[] seeds = training.EnsembleSeeds is { Count: > 0 } s ? [.. s] : [experiment.Options.Seed];
         var ensemble = training.EnsembleSeeds is { Count: > 1 };

@@ -32,6 +32,13 @@ public sealed class TrainOptions
 
     /// <summary>The clock that names the run directory; local time when null.</summary>
     public Func<DateTime>? Now { get; init; }
+
+    /// <summary>
+    /// Takes over the lock on the new run directory (<see cref="Runs.RunLock"/>) when <c>Train</c> has created it, to
+    /// keep it past <c>Train</c> (e.g. through the evaluation that follows) and release it; when null, <c>Train</c>
+    /// releases it on return.
+    /// </summary>
+    public Action<Runs.RunLock>? KeepRunLock { get; init; }
 }
 
 /// <summary>Progress of one training step.</summary>

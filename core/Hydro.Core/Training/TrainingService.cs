@@ -68,25 +68,55 @@ public sealed class TrainingService
             first.StartFromSource();
         }
 
-        AtomicDirectory.Create(runDirectory, dir =>
+        RunLock? held = null;
+        try
         {
-            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigYaml), yaml);
-            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigJson), RunLayout.OptionsJson(o, setup.Description.Step));
-            AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.EnvironmentJson), RunLayout.EnvironmentText(experiment.Environment));
-            AtomicFile.WriteAllText(Path.Combine(dir, PluginLock.FileName), (options.PluginLock ?? new PluginLock([])).ToJson());
-            setup.Normalizer.Save(Path.Combine(dir, Normalizer.FileName));
-            setup.Init?.Write(dir);
-            (setup.Dataset as SimulatedTargetsDataset)?.Write(dir);
-            setup.KeptObservations?.Write(dir);
-        });
-        return RunMembers(setup, runDirectory, options);
+            void Fill(string dir)
+            {
+                // Locked while still under its temporary name: the new run is never visible unlocked.
+                held?.Dispose();
+                held = RunLock.Acquire(dir);
+                AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigYaml), yaml);
+                AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.ConfigJson), RunLayout.OptionsJson(o, setup.Description.Step));
+                AtomicFile.WriteAllText(Path.Combine(dir, RunLayout.EnvironmentJson), RunLayout.EnvironmentText(experiment.Environment));
+                AtomicFile.WriteAllText(Path.Combine(dir, PluginLock.FileName), (options.PluginLock ?? new PluginLock([])).ToJson());
+                setup.Normalizer.Save(Path.Combine(dir, Normalizer.FileName));
+                setup.Init?.Write(dir);
+                (setup.Dataset as SimulatedTargetsDataset)?.Write(dir);
+                setup.KeptObservations?.Write(dir);
+            }
+
+            if (options.RunDirectory is null)
+            {
+                runDirectory = RunDirectoryClaim.Create(runDirectory, Fill);
+            }
+            else
+            {
+                AtomicDirectory.Create(runDirectory, Fill);
+            }
+
+            held!.Moved(runDirectory);
+            if (options.KeepRunLock is { } keep)
+            {
+                keep(held);
+                held = null;
+            }
+
+            return RunMembers(setup, runDirectory, options);
+        }
+        finally
+        {
+            held?.Dispose();
+        }
     }
 
     /// <summary>
     /// Continues a run from the newest checkpoint of each unfinished model: the experiment is read from the run's
     /// <c>config.yaml</c> and the normalisation from its <c>normalization.json</c>.
     /// </summary>
+    /// <remarks>It does not lock the run: the caller holds <see cref="RunLock"/> on it for as long as it writes there.</remarks>
     /// <exception cref="TrainingException">Not a run directory, or its config no longer loads with the current plugins.</exception>
+    /// <exception cref="RunException">Its config lists the variables in another order than its normalization.json.</exception>
     public TrainingResult Resume(string runDirectory, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
@@ -105,7 +135,9 @@ public sealed class TrainingService
             throw new TrainingException($"{config} no longer loads:\n{loaded}");
         }
 
-        using var setup = TrainingSetup.Create(experiment, Normalizer.Load(normalization), options.CancellationToken, runDirectory);
+        var saved = Normalizer.Load(normalization);
+        RunNormalizationCheck.Check(experiment, saved, normalization);
+        using var setup = TrainingSetup.Create(experiment, saved, options.CancellationToken, runDirectory);
         return RunMembers(setup, runDirectory, options);
     }
 

@@ -1,5 +1,6 @@
 using Hydro.Core.Components;
 using Hydro.Core.Plugins;
+using Hydro.Core.Runs;
 using Hydro.Host.Cli;
 using Microsoft.Extensions.Logging;
 
@@ -77,8 +78,34 @@ internal sealed partial class PluginCatalogService(HydroCliSettings settings, IL
             throw new BadInputException(e.Message, e);
         }
 
-        var builtInNames = BuiltIn().Result.Plugins.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        return Load([.. recorded.Plugins.Where(p => !builtInNames.Contains(p.Name)).Select(p => new PluginReference(p.Path, p.Sha256))]);
+        var builtIns = BuiltIn().Result.Plugins.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var load = Load([.. recorded.Plugins.Where(p => !builtIns.ContainsKey(p.Name)).Select(p => new PluginReference(p.Path, p.Sha256))]);
+        var changed = recorded.Plugins
+            .Where(p => builtIns.ContainsKey(p.Name))
+            .Select(p => BuiltInChange(p, builtIns[p.Name], path, runDirectory))
+            .OfType<PluginLoadException>()
+            .ToList();
+        return changed.Count == 0 ? load : load with { Result = load.Result.Concat(new LoadResult([], changed)) };
+    }
+
+    /// <summary>
+    /// Why a built-in plugin no longer is the build the run was trained with (its lock entry's SHA-256 differs), or
+    /// null: built-ins are pinned as external plugins are, since a rebuilt model changes results as silently.
+    /// </summary>
+    private static PluginLoadException? BuiltInChange(PluginLockEntry recorded, LoadedPlugin current, string lockFile, string runDirectory)
+    {
+        // A built-in without a file (the host's own assembly) has no hash to compare.
+        if (recorded.Sha256.Length == 0 || current.Sha256.Length == 0
+            || string.Equals(recorded.Sha256, current.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new PluginLoadException(recorded.Name, $"built-in plugin {current.Path} has SHA-256 {current.Sha256}, but "
+            + $"{lockFile} records {recorded.Sha256.ToLowerInvariant()} (version {recorded.Version}): Hydro's built-in plugins "
+            + $"changed since this run was trained, so its model would not be the one trained; retrain it with "
+            + $"'hydro train' on its experiment file (kept as {Path.Combine(runDirectory, RunLayout.ConfigYaml)}), or use the Hydro "
+            + "build it was trained with");
     }
 
     private CatalogLoad BuiltIn()

@@ -1,5 +1,6 @@
 using Hydro.Core.Analysis.Runs;
 using Hydro.Core.Evaluation;
+using Hydro.Core.Runs;
 using Hydro.Core.Training;
 using Hydro.Host.Cli;
 using Hydro.Host.Experiments;
@@ -82,14 +83,36 @@ internal sealed class RunWork(CliConsole console, HydroCliSettings settings, Plu
         return ExitCodes.Ok;
     }
 
-    public static TrainOptions TrainOptions(TrainingConsole progress, Hydro.Core.Plugins.PluginLock? pluginLock, CancellationToken ct, int? stopAfterEpoch = null) => new()
+    /// <summary>
+    /// Locks the run directory for this command when it writes into it (<paramref name="output"/> null, the default
+    /// folder in the run, or a folder inside it); null when it writes elsewhere and only reads the run.
+    /// </summary>
+    /// <exception cref="Hydro.Core.Runs.RunException">Another process writes into the run.</exception>
+    public static RunLock? LockIfWritingInto(string runDirectory, string? output)
     {
-        PluginLock = pluginLock,
-        CancellationToken = ct,
-        Progress = progress,
-        Logger = progress,
-        StopAfterEpoch = stopAfterEpoch,
-    };
+        var run = Path.TrimEndingDirectorySeparator(Path.GetFullPath(runDirectory));
+        if (output is not null)
+        {
+            var relative = Path.GetRelativePath(run, Path.GetFullPath(output));
+            if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                return null;
+            }
+        }
+
+        return RunLock.Acquire(run);
+    }
+
+    public static TrainOptions TrainOptions(
+        TrainingConsole progress, Hydro.Core.Plugins.PluginLock? pluginLock, CancellationToken ct, int? stopAfterEpoch = null, Action<RunLock>? keepRunLock = null) => new()
+        {
+            KeepRunLock = keepRunLock,
+            PluginLock = pluginLock,
+            CancellationToken = ct,
+            Progress = progress,
+            Logger = progress,
+            StopAfterEpoch = stopAfterEpoch,
+        };
 
     /// <summary>Reports how training ended; evaluates the experiment's evaluation period when it completed and <paramref name="evaluate"/> is set.</summary>
     public int Finish(TrainingResult result, TrainingConsole progress, bool evaluate, CancellationToken ct)

@@ -34,6 +34,7 @@ internal static class EvaluateVerb
             var directory = Path.GetFullPath(parse.GetValue(run)!);
             var work = services.GetRequiredService<RunWork>();
             var catalog = work.RunCatalog(directory);
+            using var runLock = RunWork.LockIfWritingInto(directory, parse.GetValue(output));
             var progress = work.NewConsole();
             var result = new Evaluator(catalog.Catalog).Evaluate(directory, new EvaluateRequest
             {

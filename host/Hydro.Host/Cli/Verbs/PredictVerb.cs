@@ -40,6 +40,7 @@ internal static class PredictVerb
             var ids = ReadBasins(parse.GetValue(basins)!);
             var work = services.GetRequiredService<RunWork>();
             var catalog = work.RunCatalog(directory);
+            using var runLock = RunWork.LockIfWritingInto(directory, parse.GetValue(output));
             var progress = work.NewConsole();
             var result = new Evaluator(catalog.Catalog).Predict(directory, new PredictRequest
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hydro.Core.Runs;
 using Hydro.Core.Training;
 using Hydro.Host.Runs;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ internal static class ResumeVerb
             var directory = Path.GetFullPath(parse.GetValue(run)!);
             var work = services.GetRequiredService<RunWork>();
             var catalog = work.RunCatalog(directory);
+            using var runLock = RunLock.Acquire(directory);
             var progress = work.NewConsole();
             var options = RunWork.TrainOptions(progress, catalog.Result.Lock, ct, parse.GetValue(stopAfter));
             var result = new TrainingService(catalog.Catalog).Resume(directory, options);

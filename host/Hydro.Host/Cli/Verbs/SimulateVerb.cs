@@ -57,7 +57,9 @@ internal static class SimulateVerb
             if (Directory.Exists(path))
             {
                 var directory = Path.GetFullPath(path);
-                return Task.FromResult(work.Show(new Evaluator(work.RunCatalog(directory).Catalog).Predict(directory, request), progress));
+                var catalog = work.RunCatalog(directory);
+                using var runLock = RunWork.LockIfWritingInto(directory, request.OutputDirectory);
+                return Task.FromResult(work.Show(new Evaluator(catalog.Catalog).Predict(directory, request), progress));
             }
 
             var loaded = services.GetRequiredService<ExperimentFileLoader>().Load(path);

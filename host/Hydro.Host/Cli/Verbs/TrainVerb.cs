@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hydro.Core.Runs;
 using Hydro.Core.Training;
 using Hydro.Host.Experiments;
 using Hydro.Host.Runs;
@@ -32,9 +33,17 @@ internal static class TrainVerb
             }
 
             var progress = work.NewConsole();
-            var options = RunWork.TrainOptions(progress, loaded.Catalog.Result.Lock, ct, parse.GetValue(stopAfter));
-            var result = new TrainingService(loaded.Catalog.Catalog).Train(loaded.Experiment!, options);
-            return Task.FromResult(work.Finish(result, progress, !parse.GetValue(noEvaluate), ct));
+            RunLock? runLock = null; // held from the run directory's creation through the evaluation that follows
+            try
+            {
+                var options = RunWork.TrainOptions(progress, loaded.Catalog.Result.Lock, ct, parse.GetValue(stopAfter), l => runLock = l);
+                var result = new TrainingService(loaded.Catalog.Catalog).Train(loaded.Experiment!, options);
+                return Task.FromResult(work.Finish(result, progress, !parse.GetValue(noEvaluate), ct));
+            }
+            finally
+            {
+                runLock?.Dispose();
+            }
         });
         return command;
     }
