@@ -35,6 +35,9 @@ internal static class HydroCli
         ArgumentNullException.ThrowIfNull(settings);
 
         var console = new CliConsole(output, error);
+
+        // One warning line when a writer removes the hidden .partial/.old folders a killed hydro left behind.
+        using var leftovers = AtomicDirectory.ReportTo(line => console.Error.WriteLine($"hydro: warning: {line}"));
         var level = new LogLevelSwitch();
         using var host = BuildHost(console, level, settings);
         var verbose = new Option<bool>("--verbose", "-v")

@@ -35,6 +35,7 @@ public sealed class CamelsUsDataset : IDataset
     private readonly HashSet<string> basinSet;
     private readonly string[] dynamicNames;
     private readonly Lazy<AttributeSet> attributes;
+    private readonly IReadOnlyList<string> staticInputs;
     private readonly ConcurrentDictionary<string, Lazy<DailyTable>> tables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Series>> derived = new(StringComparer.Ordinal);
     private DatasetDescription? description;
@@ -51,6 +52,7 @@ public sealed class CamelsUsDataset : IDataset
         basinSet = new HashSet<string>(basins, StringComparer.Ordinal);
         dynamicNames = [.. CamelsVariables.Dynamic.Select(d => d.Name)];
         attributes = new(ReadAttributes);
+        staticInputs = context.StaticInputs;
     }
 
     /// <inheritdoc/>
@@ -65,6 +67,10 @@ public sealed class CamelsUsDataset : IDataset
         if (Directory.Exists(layout.AttributeDirectory))
         {
             variables.AddRange(attributes.Value.NumericColumns.Select(n => new VariableInfo(n, CamelsVariables.AttributeUnits.GetValueOrDefault(n, "-"), true)));
+
+            // A requested static that is a text column, or a numeric one with a bad cell, is named here with its file,
+            // line and basin, before validate/train report it as "not a variable".
+            attributes.Value.CheckRequested(staticInputs);
         }
 
         int first = int.MaxValue, last = int.MinValue;
@@ -186,7 +192,14 @@ public sealed class CamelsUsDataset : IDataset
 
     private AttributeSet ReadAttributes()
     {
-        var files = CamelsLayout.AttributeTables.Select(t => Path.Combine(layout.AttributeDirectory, $"camels_{t}.txt")).Where(File.Exists).ToList();
+        var expected = CamelsLayout.AttributeTables.Select(t => Path.Combine(layout.AttributeDirectory, $"camels_{t}.txt")).ToList();
+        foreach (var path in expected.Where(Directory.Exists))
+        {
+            // Skipped silently, its columns would only show up as "not a variable" later.
+            throw new DataException($"{path}: is a directory, not an attribute table; replace it with the ;-separated file {Path.GetFileName(path)} or remove it");
+        }
+
+        var files = expected.Where(File.Exists).ToList();
         if (files.Count == 0)
         {
             throw new DataException($"{Key}: no attribute tables camels_{{{string.Join(",", CamelsLayout.AttributeTables)}}}.txt in {layout.AttributeDirectory}");

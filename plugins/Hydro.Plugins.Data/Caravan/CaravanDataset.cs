@@ -28,6 +28,7 @@ public sealed class CaravanDataset : IDataset
     private readonly TableCache cache;
     private readonly Lazy<string[]> dynamicNames;
     private readonly Lazy<AttributeSet> attributes;
+    private readonly IReadOnlyList<string> staticInputs;
     private readonly ConcurrentDictionary<string, Lazy<DailyTable>> tables = new(StringComparer.Ordinal);
     private DatasetDescription? description;
 
@@ -70,6 +71,7 @@ public sealed class CaravanDataset : IDataset
         cache = new TableCache(options.CacheDir);
         dynamicNames = new(() => HeaderOf(files[basins[0]]));
         attributes = new(ReadAttributes);
+        staticInputs = context.StaticInputs;
     }
 
     /// <inheritdoc/>
@@ -84,6 +86,9 @@ public sealed class CaravanDataset : IDataset
         if (Directory.Exists(attributeDirectory))
         {
             variables.AddRange(attributes.Value.NumericColumns.Select(n => new VariableInfo(n, CaravanUnits.Of(n), true)));
+
+            // As in camels_us: a requested text column or bad cell is named with file, line and basin.
+            attributes.Value.CheckRequested(staticInputs);
         }
 
         int first = int.MaxValue, last = int.MinValue;
@@ -166,6 +171,13 @@ public sealed class CaravanDataset : IDataset
 
     private AttributeSet ReadAttributes()
     {
+        var folders = Directory.Exists(attributeDirectory) ? Directory.GetDirectories(attributeDirectory, "*.csv") : [];
+        if (folders.Length > 0)
+        {
+            // Skipped silently, its columns would only show up as "not a variable" later.
+            throw new DataException($"{folders.Order(StringComparer.Ordinal).First()}: is a directory, not an attribute table; replace it with the CSV file or remove it");
+        }
+
         var csvs = Directory.Exists(attributeDirectory) ? Directory.GetFiles(attributeDirectory, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
         if (csvs.Count == 0)
         {

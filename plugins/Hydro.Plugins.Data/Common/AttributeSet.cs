@@ -28,9 +28,12 @@ internal sealed class AttributeSet
     /// <summary>The tables.</summary>
     public IReadOnlyList<AttributeTable> Tables { get; }
 
-    /// <summary>Numeric column names found in exactly one table, in table order.</summary>
+    /// <summary>
+    /// Numeric column names found in exactly one table, in table order; a numeric column with a few bad cells is
+    /// listed too (so that asking for it names the bad cell instead of "not a variable").
+    /// </summary>
     public IEnumerable<string> NumericColumns =>
-        Tables.SelectMany(t => t.Columns.Where((_, c) => t.IsNumeric(c))).Where(n => byName[n].Count == 1);
+        Tables.SelectMany(t => t.Columns.Where((_, c) => t.IsNumeric(c) || t.HasBadCells(c))).Where(n => byName[n].Count == 1);
 
     /// <summary>True when the name is an attribute column (numeric or not).</summary>
     public bool Contains(string name) => byName.ContainsKey(name);
@@ -65,6 +68,19 @@ internal sealed class AttributeSet
         }
     }
 
+    /// <summary>
+    /// Checks the requested names that are columns of the tables (unknown names are left to the caller's own message):
+    /// each must be unambiguous and numeric in every row.
+    /// </summary>
+    /// <exception cref="DataException">A requested column that is ambiguous, a text column, or has a non-numeric cell.</exception>
+    public void CheckRequested(IReadOnlyList<string> names)
+    {
+        foreach (var name in names.Where(Contains))
+        {
+            _ = Resolve(name);
+        }
+    }
+
     private (AttributeTable Table, int Column) Resolve(string name)
     {
         if (!byName.TryGetValue(name, out var list))
@@ -81,11 +97,19 @@ internal sealed class AttributeSet
         }
 
         var (table, column) = list[0];
+        if (table.HasBadCells(column))
+        {
+            var (value, line, basin) = table.Example(column);
+            var (numbers, texts) = table.Counts(column);
+            throw DataErrors.At(table.File, line, $"column '{name}' (basin {basin}): '{value}' is not a number, but static attribute '{name}' is numeric "
+                + $"({numbers} number(s), {texts} non-numeric cell(s)); correct the value, or leave the cell empty or NA for a missing value");
+        }
+
         if (!table.IsNumeric(column))
         {
-            var (value, line) = table.Example(column);
+            var (value, line, basin) = table.Example(column);
             var numeric = table.Columns.Where((_, c) => table.IsNumeric(c));
-            throw DataErrors.At(table.File, line, $"static attribute '{name}' is categorical (value '{value}'), not numeric, and categorical attributes are not encoded; numeric columns of this table: {string.Join(", ", numeric)}");
+            throw DataErrors.At(table.File, line, $"static attribute '{name}' is categorical (column '{name}', basin {basin}: value '{value}'), not numeric, and categorical attributes are not encoded; numeric columns of this table: {string.Join(", ", numeric)}");
         }
 
         return list[0];

@@ -7,14 +7,24 @@ namespace Hydro.Plugins.Data.Common;
 /// <c>gauge_id</c>). A column is numeric when every value parses as a number or is empty/<c>NA</c>/<c>NaN</c>
 /// (those become NaN); any other column is categorical and remembers one of its values for messages.
 /// </summary>
+/// <remarks>
+/// The rule for a column that mixes numbers and text: when more of its non-missing cells are numbers than text it is a
+/// numeric column with bad cells (<see cref="HasBadCells"/>): still listed as a numeric attribute, and refused, naming
+/// its first bad cell, when an experiment asks for it. Otherwise it is a text column (e.g. CAMELS
+/// <c>high_prec_timing</c>, <c>dom_land_cover</c>), never refused unless an experiment asks for it as a static input.
+/// </remarks>
 internal sealed class AttributeTable
 {
     private readonly Dictionary<string, int> rows;
     private readonly float[][] numeric;
-    private readonly (string Value, int Line)?[] categorical;
+    private readonly (string Value, int Line, string Basin)?[] categorical;
+    private readonly int[] numbers;
+    private readonly int[] texts;
 
-    private AttributeTable(string file, string[] columns, Dictionary<string, int> rows, float[][] numeric, (string, int)?[] categorical, int lastLine)
+    private AttributeTable(string file, string[] columns, Dictionary<string, int> rows, float[][] numeric, (string, int, string)?[] categorical, int[] numbers, int[] texts, int lastLine)
     {
+        this.numbers = numbers;
+        this.texts = texts;
         File = file;
         Columns = columns;
         this.rows = rows;
@@ -38,8 +48,17 @@ internal sealed class AttributeTable
     /// <summary>True when the column holds only numbers and missing values.</summary>
     public bool IsNumeric(int column) => categorical[column] is null;
 
-    /// <summary>A non-numeric value of a categorical column and its line.</summary>
-    public (string Value, int Line) Example(int column) => categorical[column]!.Value;
+    /// <summary>
+    /// True when the column holds some text cells but more numbers than text: a numeric column with bad cells
+    /// (a typo such as <c>abc</c> for a value), listed as numeric but refused when requested.
+    /// </summary>
+    public bool HasBadCells(int column) => categorical[column] is not null && numbers[column] > texts[column];
+
+    /// <summary>Number of cells of the column that are numbers and that are text (missing cells in neither).</summary>
+    public (int Numbers, int Texts) Counts(int column) => (numbers[column], texts[column]);
+
+    /// <summary>The first non-numeric value of a column, its line and its basin.</summary>
+    public (string Value, int Line, string Basin) Example(int column) => categorical[column]!.Value;
 
     /// <summary>Row index of a basin, or −1.</summary>
     public int RowOf(string basin) => rows.TryGetValue(basin, out var r) ? r : -1;
@@ -79,7 +98,9 @@ internal sealed class AttributeTable
 
         var columns = names.Where((_, i) => i != key).ToArray();
         var values = new List<float>[columns.Length];
-        var categorical = new (string, int)?[columns.Length];
+        var categorical = new (string, int, string)?[columns.Length];
+        var numbers = new int[columns.Length];
+        var texts = new int[columns.Length];
         for (var c = 0; c < columns.Length; c++)
         {
             values[c] = [];
@@ -122,6 +143,7 @@ internal sealed class AttributeTable
                 else if (Numbers.TryParseFloat(field, out var v))
                 {
                     values[c].Add(v);
+                    numbers[c] += float.IsNaN(v) ? 0 : 1;
                 }
                 else if (Numbers.IsNonFinite(field))
                 {
@@ -131,13 +153,14 @@ internal sealed class AttributeTable
                 else
                 {
                     values[c].Add(float.NaN);
-                    categorical[c] ??= (Encoding.UTF8.GetString(field).Trim(), reader.LineNumber);
+                    texts[c]++;
+                    categorical[c] ??= (Encoding.UTF8.GetString(field).Trim(), reader.LineNumber, id);
                 }
 
                 c++;
             }
         }
 
-        return new AttributeTable(path, columns, rows, [.. values.Select(v => v.ToArray())], categorical, reader.LineNumber);
+        return new AttributeTable(path, columns, rows, [.. values.Select(v => v.ToArray())], categorical, numbers, texts, reader.LineNumber);
     }
 }

@@ -12,6 +12,7 @@ public sealed class MalformedDataTests : IDisposable
     private const string Forcing = "basin_mean_forcing/daymet/01/01022500_lump_cida_forcing_leap.txt";
     private const string Flow = "usgs_streamflow/01/01022500_streamflow_qc.txt";
     private const string Topo = "camels_attributes_v2.0/camels_topo.txt";
+    private const string Clim = "camels_attributes_v2.0/camels_clim.txt";
     private readonly TempDirectory dir = new();
 
     public MalformedDataTests()
@@ -54,7 +55,23 @@ public sealed class MalformedDataTests : IDisposable
     [Fact]
     public void WrongUnitsHeader() => Fails(Forcing, 4, "should be in mm/day", lines => Replace(lines, 3, lines[3].Replace("prcp(mm/day)", "prcp(in/day)", StringComparison.Ordinal)));
 
-    private void Fails(string file, int? line, string fragment, Func<string[], string[]> damage)
+    [Fact]
+    public void NonNumericAttributeRequestedAsStatic() =>
+        Fails(Clim, 3, $"column 'p_mean' (basin {Basin}): 'abc' is not a number", lines => Replace(lines, 2, lines[2].Replace("3.60812594113621", "abc", StringComparison.Ordinal)), "p_mean");
+
+    [Fact]
+    public void DirectoryInPlaceOfAnAttributeTable()
+    {
+        var clim = dir.Combine("camels", Clim);
+        File.Delete(clim);
+        Directory.CreateDirectory(clim);
+        var run = Train("p_mean");
+        Assert.True(run.Exit == 2, run.ToString());
+        Assert.Contains($"{clim}: is a directory, not an attribute table", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+    }
+
+    private void Fails(string file, int? line, string fragment, Func<string[], string[]> damage, string statics = "area_gages2")
     {
         var path = dir.Combine("camels", file);
         var lines = File.ReadAllLines(path);
@@ -62,7 +79,7 @@ public sealed class MalformedDataTests : IDisposable
         Assert.NotEqual(lines, damaged);
         File.WriteAllLines(path, damaged);
 
-        var run = Train();
+        var run = Train(statics);
         Assert.True(run.Exit == 2, run.ToString());
         var where = line is { } l ? $"{Path.GetFileName(file)}:{l}" : Path.GetFileName(file);
         Assert.Contains(where, run.Err, StringComparison.Ordinal);
@@ -72,7 +89,7 @@ public sealed class MalformedDataTests : IDisposable
         Assert.Empty(Directory.Exists(runs) ? Directory.GetFileSystemEntries(runs) : []);
     }
 
-    private CliRun Train()
+    private CliRun Train(string statics = "area_gages2")
     {
         var yaml = $"""
             experiment_name: broken
@@ -85,7 +102,7 @@ public sealed class MalformedDataTests : IDisposable
               train: {"{"}start: 1985-10-01, end: 1986-09-30{"}"}
             inputs:
               dynamic: [prcp, tmax, tmin]
-              static: [area_gages2]
+              static: [{statics}]
             targets: [streamflow]
             model:
               backbone: {"{"}type: lstm, hidden_size: 4{"}"}

@@ -21,11 +21,11 @@ public sealed class RunLockTests : IDisposable
     {
         var file = Experiment("locked", epochs: 500);
 
-        // train holds the run: resume and evaluate (into the run) are refused, naming train's pid.
+        // train holds the run: resume, evaluate and the analysis verbs (writing into RUN/analysis) are refused, naming train's pid.
         using (var train = Start("train", file, "--no-evaluate"))
         {
             var run = await HeldRun(dir.Combine("runs"), train);
-            foreach (var args in new[] { new[] { "resume", run }, ["evaluate", run] })
+            foreach (var args in new[] { new[] { "resume", run }, ["evaluate", run], ["sensitivity", run], ["attention", run], ["embedding", run], ["probe", run, "--target", "swe"], ["recovery", run] })
             {
                 Refused(HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), args), run, train.Id);
             }

@@ -142,6 +142,45 @@ public sealed class CamelsUsMalformedTests : IDisposable
     public void Attribute_row_with_wrong_column_count() =>
         Fails(Topo, 2, "expected 7 columns", t: [GoodTopo[0], "01022500;44.60797;-67.93524;92.68"], statics: ["area_gages2"]);
 
+    [Fact]
+    public void Non_numeric_cell_of_a_numeric_attribute_is_named_when_requested()
+    {
+        Write(GoodForcing, GoodFlow, [.. GoodTopo, "01013500;47.23739;-68.58264;250.31;21.64152;2252.7;2303.95", "01030500;45.50097;-68.30596;abc;1.82;573.6;620.38"]);
+        using var data = Open(["elev_mean"]);
+        var e = Assert.Throws<DataException>(() => data.Describe());
+        Assert.Contains("camels_topo.txt:4: column 'elev_mean' (basin 01030500): 'abc' is not a number", e.Message);
+
+        // Not requested: the column is still listed as a numeric attribute, and nothing is refused.
+        using var other = Open(["area_gages2"]);
+        Assert.Contains(other.Describe().Variables, v => v.Name == "elev_mean" && v.Static);
+    }
+
+    [Fact]
+    public void Text_column_stays_text_and_is_refused_only_when_requested()
+    {
+        Write(GoodForcing, GoodFlow, [GoodTopo[0] + ";dom_land_cover", GoodTopo[1] + ";Mixed Forests", "01013500;47.23739;-68.58264;250.31;21.64152;2252.7;2303.95;Mixed Forests"]);
+        using var unrequested = Open(["area_gages2"]);
+        Assert.DoesNotContain(unrequested.Describe().Variables, v => v.Name == "dom_land_cover");
+
+        using var data = Open(["dom_land_cover"]);
+        var e = Assert.Throws<DataException>(() => data.Describe());
+        Assert.Contains("camels_topo.txt:2: static attribute 'dom_land_cover' is categorical (column 'dom_land_cover', basin 01022500: value 'Mixed Forests')", e.Message);
+    }
+
+    [Fact]
+    public void Directory_in_place_of_an_attribute_table_is_named()
+    {
+        Write(GoodForcing, GoodFlow, GoodTopo);
+        var clim = Path.Combine(dir.Path, "camels_attributes_v2.0", "camels_clim.txt");
+        Directory.CreateDirectory(clim);
+        using var data = Open(["area_gages2"]);
+        var e = Assert.Throws<DataException>(() => data.Describe());
+        Assert.StartsWith($"{clim}: is a directory, not an attribute table", e.Message, StringComparison.Ordinal);
+    }
+
+    private CamelsUsDataset Open(string[] statics) =>
+        new(new CamelsUsOptions { DataDir = dir.Path }, new ComponentContext { DynamicInputs = ["prcp"], StaticInputs = statics });
+
     private void Write(IEnumerable<string> f, IEnumerable<string> q, IEnumerable<string> t)
     {
         dir.Write(Forcing, string.Join('\n', f));

@@ -93,6 +93,26 @@ public sealed class CaravanMalformedTests : IDisposable
         Assert.Contains("'camels_01022500' has no row", e.Message);
     }
 
+    [Fact]
+    public void Non_numeric_attribute_requested_as_static_is_named()
+    {
+        Write(Good, [GoodOther[0], GoodOther[1].Replace("619.1025954030504", "abc", StringComparison.Ordinal)]);
+        using var data = new CaravanDataset(new CaravanOptions { DataDir = dir.Path }, new ComponentContext { StaticInputs = ["area"] });
+        var e = Assert.Throws<DataException>(() => data.Describe());
+        Assert.Contains("attributes_other_camels.csv:2: static attribute 'area' is categorical (column 'area', basin camels_01022500: value 'abc')", e.Message);
+    }
+
+    [Fact]
+    public void Directory_in_place_of_an_attribute_file_is_named()
+    {
+        Write(Good, GoodOther);
+        var folder = Path.Combine(dir.Path, "attributes", "camels", "attributes_caravan_camels.csv");
+        Directory.CreateDirectory(folder);
+        using var data = new CaravanDataset(new CaravanOptions { DataDir = dir.Path }, new ComponentContext { StaticInputs = ["area"] });
+        var e = Assert.Throws<DataException>(() => data.Describe());
+        Assert.StartsWith($"{folder}: is a directory, not an attribute table", e.Message, StringComparison.Ordinal);
+    }
+
     private void Write(IEnumerable<string> series, IEnumerable<string> other)
     {
         dir.Write(Series, string.Join('\n', series));

@@ -25,6 +25,8 @@ internal static class AttentionVerb
         };
         command.SetAction((parse, ct) =>
         {
+            // Writes into RUN/analysis unless --output points elsewhere: one writer per run, as evaluate and predict.
+            using var runLock = RunWork.LockIfWritingInto(parse.GetValue(run)!, parse.GetValue(output));
             var (work, opened) = AnalysisOptions.Open(services, parse.GetValue(run)!, parse.GetValue(epoch), parse.GetValue(seed));
             var progress = work.NewConsole();
             var report = AttentionAnalysis.Run(opened, new AttentionRequest

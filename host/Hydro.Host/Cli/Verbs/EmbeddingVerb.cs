@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hydro.Core.Analysis.Runs;
+using Hydro.Host.Runs;
 
 namespace Hydro.Host.Cli.Verbs;
 
@@ -32,6 +33,8 @@ internal static class EmbeddingVerb
         };
         command.SetAction((parse, ct) =>
         {
+            // Writes into RUN/analysis unless --output points elsewhere: one writer per run, as evaluate and predict.
+            using var runLock = RunWork.LockIfWritingInto(parse.GetValue(run)!, parse.GetValue(output));
             var (work, opened) = AnalysisOptions.Open(services, parse.GetValue(run)!, parse.GetValue(epoch), parse.GetValue(seed));
             var defaults = new EmbeddingRequest();
             var report = EmbeddingAnalysis.Run(opened, new EmbeddingRequest

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hydro.Core.Analysis;
 using Hydro.Core.Analysis.Runs;
+using Hydro.Host.Runs;
 
 namespace Hydro.Host.Cli.Verbs;
 
@@ -43,6 +44,8 @@ internal static class ProbeVerb
         command.SetAction((parse, ct) =>
         {
             var request = Request(parse, target, fromRun, column, where, basins);
+            // Writes into RUN/analysis unless --output points elsewhere: one writer per run, as evaluate and predict.
+            using var runLock = RunWork.LockIfWritingInto(parse.GetValue(run)!, parse.GetValue(output));
             var (work, opened) = AnalysisOptions.Open(services, parse.GetValue(run)!, parse.GetValue(epoch), parse.GetValue(seed));
             var progress = work.NewConsole();
             var report = ProbeAnalysis.Run(opened, request with

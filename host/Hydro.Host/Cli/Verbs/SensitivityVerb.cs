@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hydro.Core.Analysis.Runs;
+using Hydro.Host.Runs;
 
 namespace Hydro.Host.Cli.Verbs;
 
@@ -25,6 +26,8 @@ internal static class SensitivityVerb
         };
         command.SetAction((parse, ct) =>
         {
+            // Writes into RUN/analysis unless --output points elsewhere: one writer per run, as evaluate and predict.
+            using var runLock = RunWork.LockIfWritingInto(parse.GetValue(run)!, parse.GetValue(output));
             var (work, opened) = AnalysisOptions.Open(services, parse.GetValue(run)!, parse.GetValue(epoch), parse.GetValue(seed));
             var progress = work.NewConsole();
             var report = SensitivityAnalysis.Run(opened, new SensitivityRequest
