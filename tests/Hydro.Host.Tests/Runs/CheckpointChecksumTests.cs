@@ -47,6 +47,36 @@ public sealed class CheckpointChecksumTests : IDisposable
     }
 
     [Fact]
+    public void ResumeWithEveryCheckpointDamagedIsExitTwo()
+    {
+        var runDir = Train();
+        foreach (var epoch in new[] { "epoch_001", "epoch_002" })
+        {
+            FlipByteIn(Path.Combine(runDir, "checkpoints", epoch + ".safetensors"), name => name.StartsWith("state.", StringComparison.Ordinal));
+        }
+
+        var run = HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "resume", runDir, "--no-evaluate");
+
+        Assert.True(run.Exit == 2, run.ToString());
+        Assert.Contains($"{Path.Combine(runDir, "checkpoints")}: every checkpoint is damaged", run.Err, StringComparison.Ordinal);
+        Assert.Contains("delete the checkpoints folder to train from the start", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADamagedInitFromSourceIsRefusedWithTheYamlPosition()
+    {
+        var source = Train();
+        var checkpoint = Path.Combine(source, "checkpoints", "epoch_002.safetensors");
+        FlipByteIn(checkpoint, name => name.StartsWith("backbone.", StringComparison.Ordinal));
+
+        var run = HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "validate", Write("child", $"\n  init_from: {source}"));
+
+        Assert.True(run.Exit == 2, run.ToString());
+        Assert.Contains("training.init_from: ", run.Err, StringComparison.Ordinal);
+        Assert.Contains($"{checkpoint}: the checkpoint is damaged (SHA-256 mismatch", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ARunWithoutSidecarsStillEvaluates()
     {
         var runDir = Train();
@@ -77,9 +107,16 @@ public sealed class CheckpointChecksumTests : IDisposable
 
     private string Train()
     {
-        var file = Path.Combine(dir.Path, "tiny.yaml");
+        var trained = HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "train", Write("tiny", ""), "--no-evaluate");
+        Assert.True(trained.Exit == 0, trained.ToString());
+        return Directory.GetDirectories(Path.Combine(dir.Path, "runs")).Single();
+    }
+
+    private string Write(string name, string trainingExtra)
+    {
+        var file = Path.Combine(dir.Path, name + ".yaml");
         File.WriteAllText(file, $$"""
-            experiment_name: tiny
+            experiment_name: {{name}}
             device: cpu
             output_dir: {{Path.Combine(dir.Path, "runs")}}
             dataset: {type: synthetic, basins: 2, start: 1980-01-01, end: 1981-12-31}
@@ -97,12 +134,10 @@ public sealed class CheckpointChecksumTests : IDisposable
               epochs: 2
               batch_size: 8
               sequence_length: 30
-              samples_per_epoch: 16
+              samples_per_epoch: 16{{trainingExtra}}
             evaluation:
               period: test
             """);
-        var trained = HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "train", file, "--no-evaluate");
-        Assert.True(trained.Exit == 0, trained.ToString());
-        return Directory.GetDirectories(Path.Combine(dir.Path, "runs")).Single();
+        return file;
     }
 }
