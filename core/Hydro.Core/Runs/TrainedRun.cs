@@ -212,6 +212,7 @@ public sealed class TrainedRun
                 var model = HydroModel.Create(Experiment, context);
                 models.Add(model);
                 using var scope = torch.NewDisposeScope();
+                CheckpointChecksum.EnsureIntact(member.Checkpoint);
                 var (tensors, _) = SafeTensors.Load(member.Checkpoint);
                 model.LoadStateDict(tensors, member.Checkpoint);
                 model.Train(false);

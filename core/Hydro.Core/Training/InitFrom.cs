@@ -224,7 +224,7 @@ internal sealed class InitFrom
         {
             return Data.Normalizer.Load(file);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (Exception e) when (e is InvalidDataException or IOException or RunException)
         {
             throw new RunException($"training.init_from: {e.Message}", e);
         }
@@ -261,9 +261,10 @@ internal sealed class InitFrom
     {
         try
         {
+            CheckpointChecksum.EnsureIntact(file, "restore it from a backup, or pick another training.init_epoch");
             return SafeTensors.Load(file).Tensors;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (Exception e) when (e is InvalidDataException or IOException or RunException)
         {
             throw new RunException($"training.init_from: {e.Message}", e);
         }

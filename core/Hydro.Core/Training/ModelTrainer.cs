@@ -87,25 +87,53 @@ internal sealed class ModelTrainer : IDisposable
     /// <summary>Copies the source run's weights (<c>training.init_from</c>) into the model; nothing without a source.</summary>
     public void StartFromSource() => setup.Init?.Apply(model, seed);
 
-    /// <summary>Continues from the newest checkpoint in the folder, if there is one; returns false when there is none.</summary>
+    /// <summary>
+    /// Continues from the newest intact checkpoint in the folder, if there is one; returns false when there is none.
+    /// A checkpoint whose SHA-256 differs from its sidecar, or that cannot be read, is skipped with one log line naming it.
+    /// </summary>
+    /// <exception cref="RunException">Every checkpoint of the folder is damaged.</exception>
     public bool RestoreLatest()
     {
-        var latest = LatestCheckpoint(CheckpointDir);
-        if (latest is null)
+        var candidates = Checkpoints(CheckpointDir);
+        if (candidates.Count == 0)
         {
             return false;
         }
 
         using var scope = torch.NewDisposeScope();
-        Dictionary<string, Tensor> tensors;
-        Dictionary<string, string> metadata;
-        try
+        Dictionary<string, Tensor>? tensors = null;
+        Dictionary<string, string> metadata = [];
+        string? latest = null;
+        var damaged = new List<string>();
+        foreach (var candidate in Enumerable.Reverse(candidates))
         {
-            (tensors, metadata) = SafeTensors.Load(latest);
+            var rel = Path.GetRelativePath(directory, candidate);
+            if (CheckpointChecksum.Verify(candidate) == ChecksumVerdict.Mismatch)
+            {
+                damaged.Add($"{rel} is damaged (SHA-256 mismatch)");
+                continue;
+            }
+
+            try
+            {
+                (tensors, metadata) = SafeTensors.Load(candidate);
+                latest = candidate;
+                break;
+            }
+            catch (InvalidDataException)
+            {
+                damaged.Add($"{rel} is damaged (truncated or unreadable)");
+            }
         }
-        catch (InvalidDataException e)
+
+        if (latest is null || tensors is null)
         {
-            throw RunException.DamagedCheckpoint(e);
+            throw new RunException($"{CheckpointDir}: every checkpoint is damaged ({string.Join("; ", damaged)}); restore them from a backup, or delete the checkpoints folder to train from the start");
+        }
+
+        if (damaged.Count > 0)
+        {
+            options.Logger?.CheckpointSkipped(seed, string.Join("; ", damaged), Path.GetFileNameWithoutExtension(latest));
         }
 
         if (!metadata.TryGetValue("format", out var format) || format != Format)
@@ -129,17 +157,23 @@ internal sealed class ModelTrainer : IDisposable
     /// <summary>The newest checkpoint of a folder by (epoch, batch), best.safetensors excluded.</summary>
     public static string? LatestCheckpoint(string checkpointDir)
     {
+        var all = Checkpoints(checkpointDir);
+        return all.Count == 0 ? null : all[^1];
+    }
+
+    /// <summary>The checkpoints of a folder, oldest first by (epoch, batch), best.safetensors excluded.</summary>
+    public static IReadOnlyList<string> Checkpoints(string checkpointDir)
+    {
         if (!Directory.Exists(checkpointDir))
         {
-            return null;
+            return [];
         }
 
-        return Directory.GetFiles(checkpointDir, "epoch_*.safetensors")
+        return [.. Directory.GetFiles(checkpointDir, "epoch_*.safetensors")
             .Select(p => (Path: p, Key: OrderKey(Path.GetFileNameWithoutExtension(p))))
             .Where(x => x.Key >= 0)
             .OrderBy(x => x.Key)
-            .Select(x => x.Path)
-            .LastOrDefault();
+            .Select(x => x.Path)];
     }
 
     private static long OrderKey(string name)
@@ -418,7 +452,7 @@ internal sealed class ModelTrainer : IDisposable
             ["learner"] = setup.Experiment.Learner?.Type ?? "",
         };
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        SafeTensors.Save(path, tensors, metadata);
+        CheckpointChecksum.Write(path, p => SafeTensors.Save(p, tensors, metadata));
     }
 
     private MemberResult Result(TrainingStatus status) =>

@@ -8,6 +8,9 @@ internal static partial class TrainingLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "seed {Seed}: resuming from {Checkpoint} (epoch {Epoch}, batch {Batch})")]
     public static partial void Resuming(this ILogger logger, int seed, string checkpoint, int epoch, int batch);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "seed {Seed}: {Damaged}; resuming from {Fallback}")]
+    public static partial void CheckpointSkipped(this ILogger logger, int seed, string damaged, string fallback);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "seed {Seed}: cancelled in epoch {Epoch} after batch {Batch}; resume to continue")]
     public static partial void Cancelled(this ILogger logger, int seed, int epoch, int batch);
 
