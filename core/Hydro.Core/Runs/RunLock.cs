@@ -69,6 +69,30 @@ public sealed class RunLock : IDisposable
     }
 
     /// <summary>
+    /// Whether a live process (this one included) holds the lock of <paramref name="runDirectory"/>; changes nothing
+    /// in the folder (no lock file is created, no owner file written), so listing runs stays read-only.
+    /// </summary>
+    public static bool IsHeld(string runDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDirectory);
+        var path = Path.Combine(Path.GetFullPath(runDirectory), FileName);
+        try
+        {
+            // The same kind of open as Acquire: refused exactly while a holder's exclusive open is alive.
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+            return false;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Follows the directory when it is renamed while locked (a new run is filled under a temporary name and renamed
     /// into place; the open file, and so the lock, moves with it).
     /// </summary>

@@ -50,6 +50,7 @@ internal static class HydroCli
             verbose,
             ValidateVerb.Create(host.Services),
             PluginsVerb.Create(host.Services),
+            RunsVerb.Create(host.Services),
             SchemaVerb.Create(host.Services),
             TrainVerb.Create(host.Services),
             ResumeVerb.Create(host.Services),
