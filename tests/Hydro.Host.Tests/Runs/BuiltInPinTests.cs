@@ -11,7 +11,7 @@ namespace Hydro.Host.Tests.Runs;
 /// </summary>
 public sealed class BuiltInPinTests : IDisposable
 {
-    private const string Basin = "01022500";
+    private const string Basin = OneBasinExperiment.Basin;
     private const string Plugin = "Hydro.Plugins.Lstm";
     private readonly TempDirectory dir = new();
 
@@ -77,35 +77,5 @@ public sealed class BuiltInPinTests : IDisposable
 
     private static string Sha256(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
 
-    private string Experiment()
-    {
-        var yaml = $"""
-            experiment_name: pinned
-            output_dir: {dir.Combine("runs")}
-            dataset:
-              type: camels_us
-              data_dir: {TestData.CamelsUs}
-              basins: ["{Basin}"]
-            periods:
-              train: {"{"}start: 1985-10-01, end: 1986-09-30{"}"}
-            inputs:
-              dynamic: [prcp, tmax, tmin]
-              static: [area_gages2]
-            targets: [streamflow]
-            model:
-              backbone: {"{"}type: lstm, hidden_size: 4{"}"}
-            loss:
-              type: mse
-            training:
-              epochs: 1
-              batch_size: 32
-              sequence_length: 30
-              samples_per_epoch: 32
-            evaluation:
-              period: train
-            """;
-        var file = dir.Combine("pinned.yaml");
-        File.WriteAllText(file, yaml);
-        return file;
-    }
+    private string Experiment() => OneBasinExperiment.Write(dir, "pinned", TestData.CamelsUs);
 }

@@ -8,7 +8,7 @@ namespace Hydro.Host.Tests.Runs;
 /// </summary>
 public sealed class MalformedDataTests : IDisposable
 {
-    private const string Basin = "01022500";
+    private const string Basin = OneBasinExperiment.Basin;
     private const string Forcing = "basin_mean_forcing/daymet/01/01022500_lump_cida_forcing_leap.txt";
     private const string Flow = "usgs_streamflow/01/01022500_streamflow_qc.txt";
     private const string Topo = "camels_attributes_v2.0/camels_topo.txt";
@@ -89,37 +89,8 @@ public sealed class MalformedDataTests : IDisposable
         Assert.Empty(Directory.Exists(runs) ? Directory.GetFileSystemEntries(runs) : []);
     }
 
-    private CliRun Train(string statics = "area_gages2")
-    {
-        var yaml = $"""
-            experiment_name: broken
-            output_dir: {dir.Combine("runs")}
-            dataset:
-              type: camels_us
-              data_dir: {dir.Combine("camels")}
-              basins: ["{Basin}"]
-            periods:
-              train: {"{"}start: 1985-10-01, end: 1986-09-30{"}"}
-            inputs:
-              dynamic: [prcp, tmax, tmin]
-              static: [{statics}]
-            targets: [streamflow]
-            model:
-              backbone: {"{"}type: lstm, hidden_size: 4{"}"}
-            loss:
-              type: mse
-            training:
-              epochs: 1
-              batch_size: 32
-              sequence_length: 30
-              samples_per_epoch: 32
-            evaluation:
-              period: train
-            """;
-        var file = dir.Combine("broken.yaml");
-        File.WriteAllText(file, yaml);
-        return HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "train", file, "--no-evaluate");
-    }
+    private CliRun Train(string statics = "area_gages2") =>
+        HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "train", OneBasinExperiment.Write(dir, "broken", dir.Combine("camels"), statics: statics), "--no-evaluate");
 
     private void Copy(string relative)
     {

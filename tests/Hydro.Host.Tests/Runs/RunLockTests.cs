@@ -11,7 +11,6 @@ namespace Hydro.Host.Tests.Runs;
 /// </summary>
 public sealed class RunLockTests : IDisposable
 {
-    private const string Basin = "01022500";
     private readonly TempDirectory dir = new();
 
     public void Dispose() => dir.Dispose();
@@ -139,37 +138,7 @@ public sealed class RunLockTests : IDisposable
         return process;
     }
 
-    private string Experiment(string name, int epochs)
-    {
-        var yaml = $"""
-            experiment_name: {name}
-            output_dir: {dir.Combine("runs")}
-            dataset:
-              type: camels_us
-              data_dir: {TestData.CamelsUs}
-              basins: ["{Basin}"]
-            periods:
-              train: {"{"}start: 1985-10-01, end: 1986-09-30{"}"}
-            inputs:
-              dynamic: [prcp, tmax, tmin]
-              static: [area_gages2]
-            targets: [streamflow]
-            model:
-              backbone: {"{"}type: lstm, hidden_size: 4{"}"}
-            loss:
-              type: mse
-            training:
-              epochs: {epochs}
-              batch_size: 32
-              sequence_length: 30
-              samples_per_epoch: 64
-            evaluation:
-              period: train
-            """;
-        var file = dir.Combine(name + ".yaml");
-        File.WriteAllText(file, yaml);
-        return file;
-    }
+    private string Experiment(string name, int epochs) => OneBasinExperiment.Write(dir, name, TestData.CamelsUs, epochs, samples: 64);
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
