@@ -112,32 +112,5 @@ public sealed class CheckpointChecksumTests : IDisposable
         return Directory.GetDirectories(Path.Combine(dir.Path, "runs")).Single();
     }
 
-    private string Write(string name, string trainingExtra)
-    {
-        var file = Path.Combine(dir.Path, name + ".yaml");
-        File.WriteAllText(file, $$"""
-            experiment_name: {{name}}
-            device: cpu
-            output_dir: {{Path.Combine(dir.Path, "runs")}}
-            dataset: {type: synthetic, basins: 2, start: 1980-01-01, end: 1981-12-31}
-            periods:
-              train: {start: 1980-01-01, end: 1981-06-30}
-              test: {start: 1981-07-01, end: 1981-12-31}
-            inputs:
-              dynamic: [prcp, pet]
-            targets: [streamflow]
-            model:
-              backbone: {type: lstm, hidden_size: 4}
-            loss:
-              type: mse
-            training:
-              epochs: 2
-              batch_size: 8
-              sequence_length: 30
-              samples_per_epoch: 16{{trainingExtra}}
-            evaluation:
-              period: test
-            """);
-        return file;
-    }
+    private string Write(string name, string trainingExtra) => TinySyntheticExperiment.Write(dir, name, epochs: 2, trainingExtra: trainingExtra);
 }

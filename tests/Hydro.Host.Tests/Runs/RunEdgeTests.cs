@@ -53,32 +53,6 @@ public sealed class RunEdgeTests : IDisposable
         Assert.DoesNotContain("crash-", run.Err, StringComparison.Ordinal);
     }
 
-    private CliRun Train(string device = "cpu", string? outputDir = null)
-    {
-        var file = dir.Combine("tiny.yaml");
-        File.WriteAllText(file, $"""
-            experiment_name: tiny
-            device: {device}
-            output_dir: {outputDir ?? dir.Combine("runs")}
-            dataset: {"{"}type: synthetic, basins: 2, start: 1980-01-01, end: 1981-12-31{"}"}
-            periods:
-              train: {"{"}start: 1980-01-01, end: 1981-06-30{"}"}
-              test: {"{"}start: 1981-07-01, end: 1981-12-31{"}"}
-            inputs:
-              dynamic: [prcp, pet]
-            targets: [streamflow]
-            model:
-              backbone: {"{"}type: lstm, hidden_size: 4{"}"}
-            loss:
-              type: mse
-            training:
-              epochs: 1
-              batch_size: 8
-              sequence_length: 30
-              samples_per_epoch: 16
-            evaluation:
-              period: test
-            """);
-        return HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "train", file, "--no-evaluate");
-    }
+    private CliRun Train(string device = "cpu", string? outputDir = null) =>
+        HydroRunner.Run(HydroRunner.WithBuiltIns, TimeSpan.FromMinutes(2), "train", TinySyntheticExperiment.Write(dir, "tiny", device: device, outputDir: outputDir), "--no-evaluate");
 }
